@@ -1,0 +1,78 @@
+import { mkdirSync, openSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ConfigError, type Config } from '../config/index.js';
+import { loadProcessConfig } from '../config/process-config.js';
+import { createHttpServer, createLogger } from '../telemetry/index.js';
+import { createApp } from './app.js';
+import { ConsoleAdapter } from './console.js';
+
+/** Process entry: load config, assemble, start the HTTP server and the adapters (DESIGN.md, bot/main.ts). */
+async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  let config: Config;
+  try {
+    config = loadProcessConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Switchboard cannot start: the configuration is not valid.\n${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+
+  // On the console, JSON logs would bury the chat: they go to a file beside the database instead.
+  const logFile = join(config.store.databasePath === ':memory:' ? 'data' : dirname(config.store.databasePath), 'switchboard.log');
+  mkdirSync(dirname(logFile), { recursive: true });
+  const logger = createLogger({ level: config.log.level, secrets: config.secrets, destination: openSync(logFile, 'a') });
+  const app = createApp(config, { logger });
+  const say = (line: string) => process.stderr.write(`${line}\n`);
+
+  say(`Switchboard (${config.profile} profile) · logs: ${logFile} · database: ${config.store.databasePath}`);
+  if (app.simulated) {
+    say(`No provider keys configured: answering with ${app.arms.length} simulated providers ` +
+      `(${app.arms.map((a) => a.name).join(', ')}). Their answers are marked as simulated.`);
+  }
+  say('No Discord or Slack tokens configured: chatting on the console.');
+
+  const http = createHttpServer({ logger, metrics: app.metrics });
+  try {
+    const port = await http.listen(config.http.port, config.http.host);
+    say(`Metrics and health: http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${port}/metrics`);
+  } catch (error) {
+    // A second console session must still be able to chat: the first one keeps the port.
+    say(`HTTP server not started (${(error as Error).message}); chatting without /metrics.`);
+  }
+
+  const closed = app.closer.closeDue();
+  if (closed > 0) logger.info({ closed }, 'closed rewards left pending by the previous run');
+  const sweep = setInterval(() => app.closer.closeDue(), 1000);
+  sweep.unref();
+
+  const shutdown = async () => {
+    clearInterval(sweep);
+    await http.close().catch(() => undefined);
+    app.close();
+    logger.info('stopped');
+  };
+  process.once('SIGINT', () => void shutdown().then(() => process.exit(130)));
+  process.once('SIGTERM', () => void shutdown().then(() => process.exit(143)));
+
+  const consoleAdapter = new ConsoleAdapter({
+    router: app.router, closer: app.closer, clock: app.clock,
+    input: process.stdin, output: process.stdout, notes: process.stderr,
+    interactive: Boolean(process.stdin.isTTY) && !json, json,
+  });
+  await consoleAdapter.start();
+  await shutdown();
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`Switchboard stopped on an unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

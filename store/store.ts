@@ -1,0 +1,27 @@
+import type {
+  ClosedReward, DecisionRecord, Domain, FeedbackRecord, OutcomeRecord, PendingDecision, PolicySnapshot, RewardRecord,
+} from './records.js';
+
+/**
+ * Durable state of the request path. Writes are synchronous on purpose: the decision must be on
+ * disk before the provider is called (DESIGN.md, step 2), and SQLite makes that cheap.
+ */
+export interface Store {
+  recordDecision(decision: DecisionRecord): void;
+  recordOutcome(outcome: OutcomeRecord): void;
+  /** Returns false (and stores nothing) when the decision id is unknown. */
+  recordFeedback(feedback: FeedbackRecord): boolean;
+  /** Stores the final reward; returns its sequence number, or null when the decision already had one. */
+  closeReward(reward: RewardRecord): number | null;
+
+  decision(id: string): DecisionRecord | undefined;
+  /** Decisions without a reward created at or before `createdBefore`, oldest first. */
+  pendingDecisions(createdBefore: number, limit?: number): PendingDecision[];
+  /** Rewards of a domain with seq > afterSeq, in seq order. */
+  rewardsSince(domain: Domain, afterSeq: number): ClosedReward[];
+
+  saveSnapshot(snapshot: PolicySnapshot): void;
+  latestSnapshot(domain: Domain): PolicySnapshot | undefined;
+
+  close(): void;
+}
