@@ -1,0 +1,58 @@
+import Database from 'better-sqlite3';
+import type { Database as Connection } from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS, migrate } from './migrations.js';
+import type { Migration } from './migrations.js';
+
+let db: Connection;
+
+const tables = (): string[] =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[])
+    .map((row) => row.name);
+
+const recorded = (): unknown[] => db.prepare('SELECT version, name, applied_at FROM schema_migrations ORDER BY version').all();
+
+const one: Migration = { version: 1, name: 'one', sql: 'CREATE TABLE a (x INTEGER)' };
+const two: Migration = { version: 2, name: 'two', sql: 'CREATE TABLE b (y INTEGER); INSERT INTO a VALUES (1)' };
+
+beforeEach(() => {
+  db = new Database(':memory:');
+});
+
+afterEach(() => {
+  db.close();
+});
+
+describe('migrate', () => {
+  it('applies the shipped migrations and records them', () => {
+    expect(migrate(db, MIGRATIONS, () => 42)).toEqual({ applied: [1], version: 1 });
+    expect(tables()).toEqual(['decisions', 'feedback', 'outcomes', 'policy_snapshots', 'rewards', 'schema_migrations']);
+    expect(recorded()).toEqual([{ version: 1, name: MIGRATIONS[0]?.name, applied_at: 42 }]);
+  });
+
+  it('applies only what is pending, in order', () => {
+    expect(migrate(db, [one], () => 1).applied).toEqual([1]);
+    expect(migrate(db, [one, two], () => 2)).toEqual({ applied: [2], version: 2 });
+    expect(migrate(db, [one, two], () => 3)).toEqual({ applied: [], version: 2 });
+    expect(recorded()).toEqual([{ version: 1, name: 'one', applied_at: 1 }, { version: 2, name: 'two', applied_at: 2 }]);
+    expect(db.prepare('SELECT x FROM a').all()).toEqual([{ x: 1 }]);
+  });
+
+  it('rolls back every pending step when one fails', () => {
+    const broken: Migration = { version: 2, name: 'broken', sql: 'CREATE TABLE c (z INTEGER); NOT SQL' };
+    expect(() => migrate(db, [one, broken])).toThrow();
+    expect(tables()).toEqual(['schema_migrations']);
+    expect(recorded()).toEqual([]);
+  });
+
+  it('refuses a database newer than the code', () => {
+    migrate(db, [one, two]);
+    expect(() => migrate(db, [one])).toThrow(/schema version 2 is newer than this build of Switchboard knows \(1\)/);
+    expect(recorded()).toHaveLength(2);
+  });
+
+  it('rejects a migration list with gaps or disorder', () => {
+    expect(() => migrate(db, [two])).toThrow(/position 1 holds version 2/);
+    expect(tables()).toEqual([]);
+  });
+});

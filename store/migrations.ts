@@ -1,0 +1,143 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Numbered schema migrations. Append only: a migration that has shipped is never edited, because
+ * databases in the field already ran it; change the schema by adding the next version.
+ *
+ * They run inside one transaction with foreign keys on, where `PRAGMA foreign_keys` is a no-op;
+ * a future migration that rebuilds a table must therefore order its steps so the constraints
+ * hold throughout (SQLite's "12-step" recipe), not rely on switching them off.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'decisions-outcomes-feedback-rewards-snapshots',
+    sql: `
+      CREATE TABLE decisions (
+        id TEXT PRIMARY KEY,
+        created_at INTEGER NOT NULL,
+        domain TEXT NOT NULL,
+        tenant TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        user TEXT NOT NULL,
+        arms TEXT NOT NULL,
+        arm TEXT NOT NULL,
+        propensity REAL NOT NULL,
+        probabilities TEXT NOT NULL,
+        scores TEXT NOT NULL,
+        features TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        policy_version TEXT NOT NULL,
+        -- 1 until the reward closes. Redundant with rewards, kept so the pending lookup reads a
+        -- small partial index instead of walking every decision ever made.
+        pending INTEGER NOT NULL DEFAULT 1
+      );
+      CREATE INDEX decisions_pending ON decisions (created_at) WHERE pending = 1;
+      CREATE INDEX decisions_tenant_created ON decisions (tenant, created_at);
+
+      CREATE TABLE outcomes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        decision_id TEXT NOT NULL REFERENCES decisions (id),
+        arm TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        latency_ms REAL NOT NULL,
+        input_tokens INTEGER,
+        output_tokens INTEGER,
+        cost_usd REAL NOT NULL,
+        finish_reason TEXT NOT NULL,
+        error TEXT,
+        fallback INTEGER NOT NULL CHECK (fallback IN (0, 1))
+      );
+      CREATE INDEX outcomes_decision ON outcomes (decision_id);
+
+      CREATE TABLE feedback (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        decision_id TEXT NOT NULL REFERENCES decisions (id),
+        kind TEXT NOT NULL,
+        source TEXT NOT NULL,
+        user TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX feedback_decision ON feedback (decision_id);
+
+      -- AUTOINCREMENT so a seq is never reused: snapshots remember the last seq they folded in.
+      CREATE TABLE rewards (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        decision_id TEXT NOT NULL UNIQUE REFERENCES decisions (id),
+        domain TEXT NOT NULL,
+        arm TEXT NOT NULL,
+        reward REAL NOT NULL,
+        components TEXT NOT NULL,
+        closed_at INTEGER NOT NULL
+      );
+      CREATE INDEX rewards_domain_seq ON rewards (domain, seq);
+
+      CREATE TABLE policy_snapshots (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        domain TEXT NOT NULL,
+        last_reward_seq INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX policy_snapshots_domain ON policy_snapshots (domain, id);
+    `,
+  },
+];
+
+export interface MigrationResult {
+  /** Versions applied by this call, in order; empty when the database was up to date. */
+  applied: number[];
+  version: number;
+}
+
+function checkOrder(migrations: readonly Migration[]): void {
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(`Migration list out of order: position ${index + 1} holds version ${migration.version}`);
+    }
+  });
+}
+
+/**
+ * Brings the database up to the newest known version. Everything pending runs in one immediate
+ * transaction, so a crash leaves the previous version intact and two processes opening the same
+ * file at once cannot both apply a step.
+ */
+export function migrate(
+  db: Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+  now: () => number = Date.now,
+): MigrationResult {
+  checkOrder(migrations);
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at INTEGER NOT NULL
+  )`);
+  const known = migrations.length;
+  const run = db.transaction((): MigrationResult => {
+    const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as { version: number | null };
+    const current = row.version ?? 0;
+    if (current > known) {
+      throw new Error(
+        `Database schema version ${current} is newer than this build of Switchboard knows (${known}); ` +
+          'refusing to open it. Run a newer build, or point the store at another file.',
+      );
+    }
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+    const applied: number[] = [];
+    for (const migration of migrations.slice(current)) {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, now());
+      applied.push(migration.version);
+    }
+    return { applied, version: Math.max(current, known) };
+  });
+  return run.immediate();
+}

@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openSqliteStore } from './sqlite-store.js';
+import { decision, feedback, outcome, reward, useTempStore } from './store-fixtures.js';
+
+const { dir, file, open, peek } = useTempStore();
+
+describe('opening', () => {
+  it('creates the parent directory and puts the file in WAL mode', () => {
+    expect(existsSync(join(dir(), 'nested'))).toBe(false);
+    open();
+    expect(existsSync(file())).toBe(true);
+    expect(peek<{ journal_mode: string }>('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+  });
+
+  it('works in memory without touching the file system', () => {
+    const store = open(':memory:');
+    store.recordDecision(decision('m1', 1));
+    expect(store.decision('m1')?.propensity).toBe(0.0375);
+    expect(existsSync(join(dir(), 'nested'))).toBe(false);
+  });
+
+  it('records migration 1 once and applies nothing when reopened', () => {
+    open().close();
+    const first = peek<{ version: number; name: string; applied_at: number }>('SELECT * FROM schema_migrations');
+    expect(first).toHaveLength(1);
+    expect(first[0]?.version).toBe(1);
+    open().close();
+    expect(peek('SELECT * FROM schema_migrations')).toEqual(first);
+  });
+
+  it('refuses a database from a newer schema version', () => {
+    open().close();
+    const db = new Database(file());
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (2, ?, 0)').run('from-the-future');
+    db.close();
+    expect(() => openSqliteStore(file())).toThrow(/schema version 2 is newer than this build of Switchboard knows \(1\)/);
+  });
+
+  it('closes idempotently', () => {
+    const store = open();
+    store.close();
+    expect(() => store.close()).not.toThrow();
+  });
+});
+
+describe('restart', () => {
+  it('is durable without a clean shutdown: another connection sees every write at once', () => {
+    const store = open();
+    store.recordDecision(decision('d1', 1));
+    store.recordOutcome(outcome('d1', 'anthropic:claude'));
+    // No close(): a second store on the same file stands in for the process after a crash.
+    const other = open();
+    expect(other.pendingDecisions(10)).toHaveLength(1);
+    expect(other.pendingDecisions(10)[0]?.outcomes).toHaveLength(1);
+  });
+
+  it('keeps everything across close and reopen, and continues the reward sequence', () => {
+    const before = open();
+    before.recordDecision(decision('d1', 1));
+    before.recordDecision(decision('d2', 2));
+    before.recordOutcome(outcome('d2', 'openai:gpt'));
+    before.recordFeedback(feedback('d2', 'wrong', 3));
+    expect(before.closeReward(reward('d1', 0.4))).toBe(1);
+    before.saveSnapshot({ domain: 'routing', lastRewardSeq: 1, state: { n: 1 }, createdAt: 4 });
+    before.close();
+
+    const after = open();
+    expect(after.decision('d1')).toEqual(decision('d1', 1));
+    const pending = after.pendingDecisions(10);
+    expect(pending.map((p) => p.decision.id)).toEqual(['d2']);
+    expect(pending[0]?.outcomes).toEqual([outcome('d2', 'openai:gpt')]);
+    expect(pending[0]?.feedback).toEqual([feedback('d2', 'wrong', 3)]);
+    expect(after.latestSnapshot('routing')?.lastRewardSeq).toBe(1);
+    expect(after.closeReward(reward('d1', 0.9))).toBeNull();
+    expect(after.closeReward(reward('d2', 0.2))).toBe(2);
+    expect(after.rewardsSince('routing', 1).map((r) => r.decisionId)).toEqual(['d2']);
+  });
+});
