@@ -7,6 +7,9 @@ import { simulatedArms } from '../router/build-arms.js';
 import { VirtualClock } from '../router/clock.js';
 import type { SimulatedModel } from '../router/providers/simulated.js';
 import { createLogger, createMetrics } from '../telemetry/index.js';
+import { SIMULATED_PROFILES } from '../router/providers/simulated-catalog.js';
+import { REQUEST_KINDS } from '../router/request-kind.js';
+import { expectedReward } from './demo-oracle.js';
 import { communityMessage } from './simulated-community.js';
 
 export interface DemoOptions {
@@ -27,6 +30,10 @@ export interface WindowReport {
   arms: Record<string, { share: number; meanReward: number | null }>;
   meanReward: number;
   uniformMeanReward: number;
+  /** Mean over the window of the best arm's expected reward per message: the ceiling. */
+  bestPossible: number;
+  /** Per kind of request: the bandit's share of each arm in this window. */
+  sharesByKind: Record<string, Record<string, number>>;
 }
 
 interface Pipeline {
@@ -34,7 +41,7 @@ interface Pipeline {
   clock: VirtualClock;
   users: Rng;
   rewards: Map<string, number>;
-  window: Array<{ id: string; arm: string }>;
+  window: Array<{ id: string; arm: string; kind: string; best: number }>;
 }
 
 /**
@@ -53,11 +60,12 @@ export async function runDemo(options: DemoOptions): Promise<WindowReport[]> {
   const reports: WindowReport[] = [];
 
   for (let i = 0; i < messages; i++) {
-    const { text } = communityMessage(community);
+    const { text, kind } = communityMessage(community);
+    const best = Math.max(...SIMULATED_PROFILES.map((p) => expectedReward(p, kind, text, config.reward, rateShare)));
     const turn = { platform: 'simulation' as const, tenant: 'demo', channel: 'general', user: `member-${i % 97}`, text, history: [] };
     for (const p of [bandit, uniform]) {
       const result = await p.app.router.route(turn);
-      p.window.push({ id: result.decisionId, arm: 'error' in result ? 'none' : result.arm });
+      p.window.push({ id: result.decisionId, arm: 'error' in result ? 'none' : result.arm, kind, best });
       if (!('error' in result) && p.users.next() < rateShare) {
         const model = p.app.arms.find((a) => a.name === result.arm)!.model as SimulatedModel;
         const kind = p.users.next() < model.quality(text) ? 'up' : 'down';
@@ -105,7 +113,17 @@ function report(bandit: Pipeline, uniform: Pipeline, from: number, to: number): 
     const mine = bandit.window.filter((d) => d.arm === arm.name);
     arms[arm.name] = { share: mine.length / bandit.window.length, meanReward: mine.length ? meanOf(bandit, mine) : null };
   }
-  const result = { from, to, arms, meanReward: meanOf(bandit, bandit.window), uniformMeanReward: meanOf(uniform, uniform.window) };
+  const sharesByKind: WindowReport['sharesByKind'] = {};
+  for (const kind of REQUEST_KINDS) {
+    const ofKind = bandit.window.filter((d) => d.kind === kind);
+    sharesByKind[kind] = Object.fromEntries(bandit.app.arms.map((a) => [a.name, ofKind.filter((d) => d.arm === a.name).length / Math.max(1, ofKind.length)]));
+  }
+  const result = {
+    from, to, arms, sharesByKind,
+    meanReward: meanOf(bandit, bandit.window),
+    uniformMeanReward: meanOf(uniform, uniform.window),
+    bestPossible: mean(bandit.window.map((d) => d.best)),
+  };
   bandit.window = [];
   uniform.window = [];
   return result;

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/index.js';
 import { loadProcessConfig } from '../config/process-config.js';
-import { runDemo, type WindowReport } from './demo-run.js';
+import { runDemo } from './demo-run.js';
 
 /** `npm run demo -- [--messages 5000] [--window 500] [--seed 1]`: learning made visible. */
 export async function demo(argv: string[]): Promise<void> {
@@ -20,22 +20,25 @@ export async function demo(argv: string[]): Promise<void> {
 
   console.log(`Switchboard demo: ${messages} simulated messages, ${config.profile} profile ` +
     `(α=${config.bandit.alpha.toFixed(2)}, λ=${config.bandit.ridgeLambda.toFixed(2)}, ε=${config.bandit.epsilon}), seed ${seed}`);
-  console.log('Share of requests per provider and mean reward, per window of messages; "uniform" routes at random on the same messages.\n');
-  const header = ['messages', ...arms.map((a) => `${a} share (reward)`), 'bandit reward', 'uniform reward', 'gain'];
+  console.log('Per window of messages: each provider\'s share of requests and mean reward; "uniform" routes at random on the same');
+  console.log('messages; "best possible" always picks the arm with the highest expected reward (it knows the latent qualities).\n');
+  const header = ['messages', ...arms.map((a) => `${a} share (reward)`), 'bandit reward', 'uniform reward', 'best possible'];
   const rows = reports.map((r) => [
     `${r.from + 1}-${r.to}`,
     ...arms.map((a) => {
       const arm = r.arms[a]!;
       return `${pct(arm.share)} (${arm.meanReward === null ? '  -  ' : signed(arm.meanReward)})`;
     }),
-    signed(r.meanReward), signed(r.uniformMeanReward), signed(r.meanReward - r.uniformMeanReward),
+    signed(r.meanReward), signed(r.uniformMeanReward), signed(r.bestPossible),
   ]);
   printTable(header, rows);
   const last = reports.at(-1)!;
+  console.log(`\nWhat the bandit learned: share of each provider by kind of request, messages ${last.from + 1}-${last.to}`);
+  printTable(['kind', ...arms], Object.entries(last.sharesByKind).map(([kind, shares]) => [kind, ...arms.map((a) => pct(shares[a] ?? 0))]));
   console.log(`\n${messages} messages in ${seconds.toFixed(1)} s (${Math.round(messages / seconds)} messages/s through the full request path, twice).`);
   console.log(JSON.stringify({
     suite: 'demo', messages, window, seed, profile: config.profile,
-    lastWindow: { meanReward: round(last.meanReward), uniformMeanReward: round(last.uniformMeanReward), shares: Object.fromEntries(arms.map((a) => [a, round(last.arms[a]!.share)])) },
+    lastWindow: { meanReward: round(last.meanReward), uniformMeanReward: round(last.uniformMeanReward), bestPossible: round(last.bestPossible), shares: Object.fromEntries(arms.map((a) => [a, round(last.arms[a]!.share)])) },
     windows: reports.map((r) => ({ to: r.to, meanReward: round(r.meanReward), uniformMeanReward: round(r.uniformMeanReward) })),
   }));
 }

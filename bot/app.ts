@@ -3,10 +3,10 @@ import { EpsilonGreedy } from '../bandits/exploration/epsilon-greedy.js';
 import { LinUcb, type LinUcbState } from '../bandits/learners/linucb.js';
 import { Policy } from '../bandits/policy.js';
 import { Sfc32 } from '../bandits/rng.js';
-import { hasProviderKeys, type Config } from '../config/index.js';
+import { ConfigError, hasProviderKeys, type Config } from '../config/index.js';
 import type { Arm } from '../router/arm.js';
 import { simulatedArms } from '../router/build-arms.js';
-import { systemClock, type Clock } from '../router/clock.js';
+import { VirtualClock, systemClock, type Clock } from '../router/clock.js';
 import { FEATURE_DIMENSIONS } from '../router/features.js';
 import { PolicyKeeper } from '../router/policy-keeper.js';
 import { RewardCloser } from '../router/reward-closer.js';
@@ -48,14 +48,15 @@ export interface App {
 }
 
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
-  const clock = overrides.clock ?? systemClock;
+  // SIMULATION_REALTIME=false: simulated latency passes on a virtual clock, so scripted runs are instant.
+  const clock = overrides.clock ?? (config.simulation.realtime ? systemClock : new VirtualClock(Date.now()));
   const logger = overrides.logger ?? createLogger({ level: config.log.level, secrets: config.secrets });
   const metrics = overrides.metrics ?? createMetrics();
   if (!overrides.arms && hasProviderKeys(config)) {
-    throw new Error(
+    throw new ConfigError([
       'Provider keys are configured, but this build has only the simulated providers; unset OPENAI_API_KEY, ' +
         'ANTHROPIC_API_KEY, GEMINI_API_KEY and LOCAL_LLM_BASE_URL to run on them.',
-    );
+    ]);
   }
   const arms = overrides.arms ?? simulatedArms({ seed: config.simulation.seed, clock });
   const store = openSqliteStore(config.store.databasePath);
@@ -76,6 +77,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
         Sfc32.fromSeed(seed),
       ),
   });
+  // Decisions left pending by an earlier run count too: they close on the first sweep.
+  metrics.pendingRewards.set({ domain: 'routing' }, store.pendingCount('routing'));
   const closer = new RewardCloser({
     store,
     keepers: new Map([['routing', keeper]]),

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { ConfigError, type Config } from '../config/index.js';
 import { loadProcessConfig } from '../config/process-config.js';
 import { createHttpServer, createLogger } from '../telemetry/index.js';
-import { createApp } from './app.js';
+import { createApp, type App } from './app.js';
 import { ConsoleAdapter } from './console.js';
 
 /** Process entry: load config, assemble, start the HTTP server and the adapters (DESIGN.md, bot/main.ts). */
@@ -13,18 +13,19 @@ async function main(argv: string[]): Promise<number> {
   try {
     config = loadProcessConfig();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`Switchboard cannot start: the configuration is not valid.\n${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    return refuse(error);
   }
 
   // On the console, JSON logs would bury the chat: they go to a file beside the database instead.
   const logFile = join(config.store.databasePath === ':memory:' ? 'data' : dirname(config.store.databasePath), 'switchboard.log');
   mkdirSync(dirname(logFile), { recursive: true });
   const logger = createLogger({ level: config.log.level, secrets: config.secrets, destination: openSync(logFile, 'a') });
-  const app = createApp(config, { logger });
+  let app: App;
+  try {
+    app = createApp(config, { logger });
+  } catch (error) {
+    return refuse(error);
+  }
   const say = (line: string) => process.stderr.write(`${line}\n`);
 
   say(`Switchboard (${config.profile} profile) · logs: ${logFile} · database: ${config.store.databasePath}`);
@@ -32,7 +33,11 @@ async function main(argv: string[]): Promise<number> {
     say(`No provider keys configured: answering with ${app.arms.length} simulated providers ` +
       `(${app.arms.map((a) => a.name).join(', ')}). Their answers are marked as simulated.`);
   }
-  say('No Discord or Slack tokens configured: chatting on the console.');
+  if (config.discord.token || config.slack.botToken) {
+    say('Discord and Slack tokens are set, but this build has no platform adapters yet: chatting on the console.');
+  } else {
+    say('No Discord or Slack tokens configured: chatting on the console.');
+  }
 
   const http = createHttpServer({ logger, metrics: app.metrics });
   try {
@@ -65,6 +70,12 @@ async function main(argv: string[]): Promise<number> {
   await consoleAdapter.start();
   await shutdown();
   return 0;
+}
+
+function refuse(error: unknown): number {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`Switchboard cannot start: the configuration is not valid.\n${error.message}\n`);
+  return 2;
 }
 
 main(process.argv.slice(2)).then(

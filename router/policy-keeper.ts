@@ -42,7 +42,7 @@ export class PolicyKeeper {
     this.arms = options.arms;
     const snapshot = options.store.latestSnapshot(options.domain);
     const state = snapshot?.state as SnapshotState | undefined;
-    const usable = state && sameArms(state.arms, options.arms) && state.dimensions === options.dimensions;
+    const usable = snapshot !== undefined && state !== undefined && sameArms(state.arms, options.arms) && state.dimensions === options.dimensions;
     if (snapshot && !usable) {
       options.logger.warn({ domain: options.domain, snapshotArms: state?.arms, arms: options.arms },
         'policy snapshot is for other arms or features; relearning from the stored rewards');

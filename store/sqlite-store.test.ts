@@ -133,6 +133,8 @@ describe('pendingDecisions', () => {
     expect(store.pendingDecisions(99).map((p) => p.decision.id)).toEqual(['early']);
     expect(store.pendingDecisions(9)).toEqual([]);
     expect(store.pendingDecisions(1_000, 2).map((p) => p.decision.id)).toEqual(['early', 'tie-a']);
+    expect(store.pendingCount('routing')).toBe(5);
+    expect(store.pendingCount('analysis')).toBe(0);
   });
 
   it('drops a decision once its reward closes', () => {

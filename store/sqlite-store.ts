@@ -75,6 +75,7 @@ export class SqliteStore implements Store {
   private readonly selectRewards: Statement<[string, number], ClosedRewardRow>;
   private readonly insertSnapshot: Statement<[Params]>;
   private readonly selectSnapshot: Statement<[string], SnapshotRow>;
+  private readonly countPendingStmt: Statement<[string], { n: number }>;
   private readonly closeRewardTx: (reward: RewardRecord) => number | null;
   private readonly pendingTx: (createdBefore: number, limit: number) => PendingDecision[];
 
@@ -102,6 +103,7 @@ export class SqliteStore implements Store {
        ORDER BY created_at, rowid
        LIMIT ?`,
     );
+    this.countPendingStmt = db.prepare('SELECT COUNT(*) AS n FROM decisions WHERE pending = 1 AND domain = ?');
     this.selectOutcomes = db.prepare(`SELECT ${OUTCOME_COLUMNS} FROM outcomes WHERE decision_id = ? ORDER BY id`);
     this.selectFeedback = db.prepare(`SELECT ${FEEDBACK_COLUMNS} FROM feedback WHERE decision_id = ? ORDER BY id`);
     this.selectRewards = db.prepare(
@@ -173,6 +175,10 @@ export class SqliteStore implements Store {
 
   pendingDecisions(createdBefore: number, limit: number = DEFAULT_PENDING_LIMIT): PendingDecision[] {
     return this.pendingTx(createdBefore, limit);
+  }
+
+  pendingCount(domain: Domain): number {
+    return this.countPendingStmt.get(domain)?.n ?? 0;
   }
 
   rewardsSince(domain: Domain, afterSeq: number): ClosedReward[] {

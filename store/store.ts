@@ -17,6 +17,8 @@ export interface Store {
   decision(id: string): DecisionRecord | undefined;
   /** Decisions without a reward created at or before `createdBefore`, oldest first. */
   pendingDecisions(createdBefore: number, limit?: number): PendingDecision[];
+  /** How many decisions of a domain still wait for their reward. */
+  pendingCount(domain: Domain): number;
   /** Rewards of a domain with seq > afterSeq, in seq order. */
   rewardsSince(domain: Domain, afterSeq: number): ClosedReward[];
 

@@ -1,4 +1,5 @@
 import { dot, invertSpd, matVec } from '../linalg.js';
+import type { Rng } from '../rng.js';
 import type { Context, Learner, LearnerState } from '../types.js';
 
 /**
@@ -71,7 +72,7 @@ export class LinUcb implements Learner {
     return new LinUcb(state, state);
   }
 
-  scores(x: Context): Float64Array {
+  scores(x: Context, _rng?: Rng): Float64Array {
     const d = this.dimensions;
     const out = new Float64Array(this.arms);
     for (let a = 0; a < this.arms; a++) {
@@ -82,7 +83,8 @@ export class LinUcb implements Learner {
     return out;
   }
 
-  learn(x: Context, arm: number, reward: number): void {
+  /** On-policy learner: the propensity is not needed, every observed reward counts once. */
+  learn(x: Context, arm: number, reward: number, _propensity?: number): void {
     const d = this.dimensions;
     const xtx = this.xtx[arm]!;
     const xty = this.xty[arm]!;

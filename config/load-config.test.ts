@@ -1,0 +1,318 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
+import { ConfigError, hasProviderKeys, loadConfig, type Config } from './index.js';
+
+type Env = Record<string, string | undefined>;
+
+function fileWith(content: string) {
+  return vi.fn((_path: string) => content);
+}
+
+describe('loadConfig: profiles and defaults', () => {
+  it('defaults to the development profile and documented values when nothing is set', () => {
+    const config = loadConfig({ env: {} });
+    expect(config.profile).toBe('development');
+    expect(config.operating).toEqual({
+      confidenceThreshold: 0.5,
+      riskTolerance: 0.25,
+      learningRate: 0.3,
+      explorationRate: 0.3,
+    });
+    expect(config.bandit.alpha).toBeCloseTo(0.6745, 3);
+    expect(config.bandit.ridgeLambda).toBeCloseTo(3.333, 3);
+    expect(config.bandit.epsilon).toBe(0.3);
+    expect(config.reward).toEqual({
+      feedbackWeight: 1,
+      latencyWeight: 0.05,
+      costWeight: 10,
+      errorWeight: 1,
+      feedbackWindowSeconds: 60,
+    });
+    expect(config.optimizer).toEqual({ rollbackTolerance: 0.25 });
+    expect(config.log).toEqual({ level: 'info', messageText: false });
+    expect(config.http).toEqual({ port: 9464, host: '0.0.0.0' });
+    expect(config.store).toEqual({ databasePath: './data/switchboard.db' });
+    expect(config.simulation).toEqual({ seed: 42, realtime: true });
+    expect(config.providers.openai).toEqual({ model: 'gpt-4o-mini', timeoutMs: 60_000 });
+    expect(config.providers.anthropic).toEqual({ model: 'claude-3-5-haiku-latest', timeoutMs: 60_000 });
+    expect(config.providers.gemini).toEqual({ model: 'gemini-2.0-flash', timeoutMs: 60_000 });
+    expect(config.providers.local).toEqual({ model: 'llama3.1', timeoutMs: 60_000 });
+    expect(config.discord).toEqual({});
+    expect(config.slack).toEqual({});
+    expect(config.secrets).toEqual([]);
+    expect(hasProviderKeys(config)).toBe(false);
+  });
+
+  it('takes operating values, feedback window and derived bandit parameters from the production profile', () => {
+    const config = loadConfig({ env: { SWITCHBOARD_PROFILE: 'production' } });
+    expect(config.profile).toBe('production');
+    expect(config.operating).toEqual({
+      confidenceThreshold: 0.85,
+      riskTolerance: 0.05,
+      learningRate: 0.1,
+      explorationRate: 0.05,
+    });
+    expect(config.bandit.alpha.toFixed(3)).toBe('1.440');
+    expect(config.bandit.ridgeLambda).toBeCloseTo(10, 9);
+    expect(config.bandit.epsilon).toBe(0.05);
+    expect(config.optimizer.rollbackTolerance).toBe(0.05);
+    expect(config.reward.feedbackWindowSeconds).toBe(900);
+  });
+
+  it('takes its values from the staging profile, whose name is matched case-insensitively', () => {
+    const config = loadConfig({ env: { SWITCHBOARD_PROFILE: 'Staging' } });
+    expect(config.profile).toBe('staging');
+    expect(config.bandit.alpha.toFixed(3)).toBe('1.036');
+    expect(config.bandit.ridgeLambda).toBeCloseTo(5, 9);
+    expect(config.bandit.epsilon).toBe(0.15);
+    expect(config.optimizer.rollbackTolerance).toBe(0.15);
+    expect(config.reward.feedbackWindowSeconds).toBe(900);
+  });
+
+  it('has exactly the documented Config shape', () => {
+    interface Provider {
+      apiKey?: string;
+      baseUrl?: string;
+      model: string;
+      timeoutMs: number;
+    }
+    interface Expected {
+      profile: 'production' | 'staging' | 'development';
+      operating: { confidenceThreshold: number; riskTolerance: number; learningRate: number; explorationRate: number };
+      bandit: { alpha: number; ridgeLambda: number; epsilon: number };
+      reward: {
+        feedbackWeight: number;
+        latencyWeight: number;
+        costWeight: number;
+        errorWeight: number;
+        feedbackWindowSeconds: number;
+      };
+      optimizer: { rollbackTolerance: number };
+      log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'; messageText: boolean };
+      http: { port: number; host: string };
+      store: { databasePath: string };
+      simulation: { seed: number; realtime: boolean };
+      providers: { openai: Provider; anthropic: Provider; gemini: Provider; local: Provider };
+      discord: { token?: string; appId?: string; apiUrl?: string };
+      slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string };
+      secrets: string[];
+    }
+    expectTypeOf<Config>().toEqualTypeOf<Expected>();
+  });
+});
+
+describe('loadConfig: environment overrides', () => {
+  it('lets each operating value override the profile and re-derives the bandit parameters from it', () => {
+    const config = loadConfig({
+      env: {
+        SWITCHBOARD_PROFILE: 'production',
+        CONFIDENCE_THRESHOLD: '0.95',
+        RISK_TOLERANCE: '0.2',
+        LEARNING_RATE: '0.5',
+        EXPLORATION_RATE: '0.1',
+      },
+    });
+    expect(config.operating).toEqual({
+      confidenceThreshold: 0.95,
+      riskTolerance: 0.2,
+      learningRate: 0.5,
+      explorationRate: 0.1,
+    });
+    expect(config.bandit.alpha.toFixed(3)).toBe('1.960');
+    expect(config.bandit.ridgeLambda).toBe(2);
+    expect(config.bandit.epsilon).toBe(0.1);
+    expect(config.optimizer.rollbackTolerance).toBe(0.2);
+  });
+
+  it('reads fractions written as percentages', () => {
+    const config = loadConfig({
+      env: { EXPLORATION_RATE: '20%', RISK_TOLERANCE: '15 %', LEARNING_RATE: '100%', BANDIT_EPSILON: '0.5%' },
+    });
+    expect(config.operating.explorationRate).toBeCloseTo(0.2, 12);
+    expect(config.operating.riskTolerance).toBeCloseTo(0.15, 12);
+    expect(config.operating.learningRate).toBe(1);
+    expect(config.bandit.epsilon).toBeCloseTo(0.005, 12);
+  });
+
+  it('lets explicit bandit parameters win over the derived ones', () => {
+    const config = loadConfig({ env: { BANDIT_ALPHA: '2.5', BANDIT_RIDGE_LAMBDA: '0.75', BANDIT_EPSILON: '0' } });
+    expect(config.bandit).toEqual({ alpha: 2.5, ridgeLambda: 0.75, epsilon: 0 });
+    expect(config.operating.explorationRate).toBe(0.3);
+  });
+
+  it('parses every other kind of setting', () => {
+    const config = loadConfig({
+      env: {
+        REWARD_FEEDBACK_WEIGHT: '-0.5',
+        REWARD_LATENCY_WEIGHT: '0.1',
+        REWARD_COST_WEIGHT: '25',
+        REWARD_ERROR_WEIGHT: '2',
+        FEEDBACK_WINDOW_SECONDS: '120',
+        LOG_LEVEL: 'DEBUG',
+        LOG_MESSAGE_TEXT: 'yes',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_PATH: ':memory:',
+        SIMULATION_SEED: '-7',
+        SIMULATION_REALTIME: '0',
+        OPENAI_BASE_URL: 'http://127.0.0.1:4010/v1',
+        OPENAI_MODEL: 'gpt-4.1',
+        OPENAI_TIMEOUT_MS: '1500',
+        LOCAL_LLM_BASE_URL: 'http://localhost:11434/v1',
+        DISCORD_APP_ID: '123456789012345678',
+        DISCORD_API_URL: 'http://localhost:5001/api',
+        SLACK_API_URL: 'https://slack.test/api/',
+      },
+    });
+    expect(config.reward).toEqual({
+      feedbackWeight: -0.5,
+      latencyWeight: 0.1,
+      costWeight: 25,
+      errorWeight: 2,
+      feedbackWindowSeconds: 120,
+    });
+    expect(config.log).toEqual({ level: 'debug', messageText: true });
+    expect(config.http).toEqual({ port: 0, host: '127.0.0.1' });
+    expect(config.store.databasePath).toBe(':memory:');
+    expect(config.simulation).toEqual({ seed: -7, realtime: false });
+    expect(config.providers.openai).toEqual({ baseUrl: 'http://127.0.0.1:4010/v1', model: 'gpt-4.1', timeoutMs: 1500 });
+    expect(config.providers.local.baseUrl).toBe('http://localhost:11434/v1');
+    expect(config.discord).toEqual({ appId: '123456789012345678', apiUrl: 'http://localhost:5001/api' });
+    expect(config.slack.apiUrl).toBe('https://slack.test/api/');
+    expect(hasProviderKeys(config)).toBe(true);
+  });
+
+  it('treats empty and blank values as unset and trims the rest', () => {
+    const config = loadConfig({
+      env: {
+        SWITCHBOARD_PROFILE: '',
+        PORT: '',
+        EXPLORATION_RATE: '   ',
+        OPENAI_API_KEY: '',
+        LOCAL_LLM_BASE_URL: '',
+        HOST: ' localhost\n',
+      },
+    });
+    expect(config.profile).toBe('development');
+    expect(config.http).toEqual({ port: 9464, host: 'localhost' });
+    expect(config.operating.explorationRate).toBe(0.3);
+    expect(config.providers.openai.apiKey).toBeUndefined();
+    expect(config.secrets).toEqual([]);
+    expect(hasProviderKeys(config)).toBe(false);
+  });
+
+  it('ignores environment variables that are not settings', () => {
+    const env: Env = { PATH: '/usr/bin', HOME: '/root', NODE_ENV: 'test', UNRELATED: 'x y z' };
+    expect(loadConfig({ env }).profile).toBe('development');
+  });
+});
+
+describe('loadConfig: secrets', () => {
+  const secrets: Env = {
+    OPENAI_API_KEY: 'sk-openai-123',
+    ANTHROPIC_API_KEY: 'sk-ant-456',
+    GEMINI_API_KEY: 'gem-789',
+    LOCAL_LLM_API_KEY: 'local-000',
+    DISCORD_TOKEN: 'discord.token.abc',
+    SLACK_BOT_TOKEN: 'xoxb-111',
+    SLACK_SIGNING_SECRET: 'signing-222',
+    SLACK_APP_TOKEN: 'xapp-333',
+  };
+
+  it('collects every configured secret, once, longest first, and wires each into its place', () => {
+    const config = loadConfig({ env: { ...secrets, LOCAL_LLM_API_KEY: 'sk-openai-123' } });
+    expect([...config.secrets].sort()).toEqual(
+      ['sk-openai-123', 'sk-ant-456', 'gem-789', 'discord.token.abc', 'xoxb-111', 'signing-222', 'xapp-333'].sort(),
+    );
+    const lengths = config.secrets.map((s) => s.length);
+    expect(lengths).toEqual([...lengths].sort((a, b) => b - a));
+    expect(config.providers.openai.apiKey).toBe('sk-openai-123');
+    expect(config.providers.anthropic.apiKey).toBe('sk-ant-456');
+    expect(config.providers.gemini.apiKey).toBe('gem-789');
+    expect(config.providers.local.apiKey).toBe('sk-openai-123');
+    expect(config.discord.token).toBe('discord.token.abc');
+    expect(config.slack).toEqual({ botToken: 'xoxb-111', signingSecret: 'signing-222', appToken: 'xapp-333' });
+    expect(hasProviderKeys(config)).toBe(true);
+  });
+
+  it('counts any one provider key as configured', () => {
+    for (const name of ['OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'GEMINI_API_KEY']) {
+      expect(hasProviderKeys(loadConfig({ env: { [name]: 'k' } }))).toBe(true);
+    }
+    expect(hasProviderKeys(loadConfig({ env: { LOCAL_LLM_API_KEY: 'k' } }))).toBe(false);
+  });
+
+  it('never echoes a secret, neither a bad one nor a good one next to another error', () => {
+    const error = captureError({ env: { ...secrets, OPENAI_API_KEY: 'sk-has a space', PORT: 'x' } });
+    expect(error.issues).toContain(
+      'OPENAI_API_KEY=<redacted> is not valid: expected a single token without spaces.',
+    );
+    expect(error.message).not.toContain('sk-has');
+    for (const value of Object.values(secrets)) expect(error.message).not.toContain(value);
+  });
+});
+
+describe('loadConfig: config file', () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+
+  it('reads settings from CONFIG_FILE, with environment variables taking precedence', () => {
+    const readFile = fileWith(
+      JSON.stringify({ LOG_LEVEL: 'debug', PORT: 8080, LOG_MESSAGE_TEXT: true, EXPLORATION_RATE: '10%', HOST: '' }),
+    );
+    const config = loadConfig({ env: { CONFIG_FILE: '/etc/switchboard.json', PORT: '9000' }, readFile });
+    expect(readFile).toHaveBeenCalledWith('/etc/switchboard.json');
+    expect(config.log).toEqual({ level: 'debug', messageText: true });
+    expect(config.http).toEqual({ port: 9000, host: '0.0.0.0' });
+    expect(config.operating.explorationRate).toBeCloseTo(0.1, 12);
+    expect(config.bandit.epsilon).toBeCloseTo(0.1, 12);
+  });
+
+  it('lets the file choose the profile and treats null as unset', () => {
+    const readFile = fileWith('{"SWITCHBOARD_PROFILE": "production", "OPENAI_API_KEY": null}');
+    const config = loadConfig({ env: { CONFIG_FILE: 'c.json' }, readFile });
+    expect(config.profile).toBe('production');
+    expect(config.providers.openai.apiKey).toBeUndefined();
+  });
+
+  it('collects secrets given in the file', () => {
+    const readFile = fileWith('{"GEMINI_API_KEY": "from-file"}');
+    expect(loadConfig({ env: { CONFIG_FILE: 'c.json' }, readFile }).secrets).toEqual(['from-file']);
+  });
+
+  it('does not read a file when CONFIG_FILE is empty', () => {
+    const readFile = fileWith('{}');
+    loadConfig({ env: { CONFIG_FILE: '' }, readFile });
+    expect(readFile).not.toHaveBeenCalled();
+  });
+
+  it('reads from disk by default', () => {
+    dir = mkdtempSync(join(tmpdir(), 'switchboard-config-'));
+    const path = join(dir, 'switchboard.json');
+    writeFileSync(path, '{"SIMULATION_SEED": 7}');
+    expect(loadConfig({ env: { CONFIG_FILE: path } }).simulation.seed).toBe(7);
+  });
+
+  it('names a file that does not exist', () => {
+    dir = mkdtempSync(join(tmpdir(), 'switchboard-config-'));
+    const path = join(dir, 'missing.json');
+    expect(captureError({ env: { CONFIG_FILE: path } }).issues).toEqual([
+      `CONFIG_FILE="${path}" could not be read: there is no such file.`,
+    ]);
+  });
+});
+
+function captureError(input: Parameters<typeof loadConfig>[0]): ConfigError {
+  try {
+    loadConfig(input);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected loadConfig to throw a ConfigError');
+}

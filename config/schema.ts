@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { LOG_LEVELS } from './log-levels.js';
+import { PROFILE_NAMES } from './profiles.js';
+import { SETTINGS, type SettingName, type SettingValue } from './settings.js';
+
+type SettingsShape = { [K in SettingName]: z.ZodOptional<z.ZodType<SettingValue<K>, string>> };
+
+/**
+ * Every setting as it arrives: text keyed by its environment name. Each field
+ * comes from the settings table, so adding a row there is all a new setting needs.
+ */
+export const settingsSchema = z.object(
+  Object.fromEntries(Object.entries(SETTINGS).map(([name, setting]) => [name, setting.type.schema.optional()])) as SettingsShape,
+);
+
+export type SettingValues = z.output<typeof settingsSchema>;
+
+const share = z.number().min(0).max(1);
+
+const provider = z.object({
+  apiKey: z.string().optional(),
+  baseUrl: z.string().optional(),
+  model: z.string().min(1),
+  timeoutMs: z.number().int().positive(),
+});
+
+/** The assembled configuration the rest of the program receives. */
+export const configSchema = z.object({
+  profile: z.enum(PROFILE_NAMES),
+  operating: z.object({
+    confidenceThreshold: z.number().gt(0).lt(1),
+    riskTolerance: share,
+    learningRate: z.number().gt(0).max(1),
+    explorationRate: share,
+  }),
+  bandit: z.object({
+    alpha: z.number().min(0),
+    ridgeLambda: z.number().positive(),
+    epsilon: share,
+  }),
+  reward: z.object({
+    feedbackWeight: z.number(),
+    latencyWeight: z.number().min(0),
+    costWeight: z.number().min(0),
+    errorWeight: z.number().min(0),
+    feedbackWindowSeconds: z.number().int().positive(),
+  }),
+  optimizer: z.object({ rollbackTolerance: share }),
+  log: z.object({ level: z.enum(LOG_LEVELS), messageText: z.boolean() }),
+  http: z.object({ port: z.number().int().min(0).max(65535), host: z.string().min(1) }),
+  store: z.object({ databasePath: z.string().min(1) }),
+  simulation: z.object({ seed: z.number().int(), realtime: z.boolean() }),
+  providers: z.object({ openai: provider, anthropic: provider, gemini: provider, local: provider }),
+  discord: z.object({ token: z.string().optional(), appId: z.string().optional(), apiUrl: z.string().optional() }),
+  slack: z.object({
+    botToken: z.string().optional(),
+    signingSecret: z.string().optional(),
+    appToken: z.string().optional(),
+    apiUrl: z.string().optional(),
+  }),
+  /** Every configured secret value (API keys, tokens, signing secret), so the logger can redact them wherever they appear. */
+  secrets: z.array(z.string()),
+});
+
+export type Config = z.infer<typeof configSchema>;

@@ -1,0 +1,215 @@
+import { LOG_LEVELS } from './log-levels.js';
+import { PROFILE_NAMES, PROFILES, banditParameters, type Profile } from './profiles.js';
+import { decimalNumber, flag, fraction, httpUrl, oneOf, text, wholeNumber, word, type ValueType } from './value-types.js';
+
+/** One row of the settings table. */
+export interface Setting<T> {
+  readonly type: ValueType<T>;
+  readonly description: string;
+  /** The value when the setting is not given. */
+  readonly default?: T;
+  /** The value when neither the setting nor `default` is given. */
+  readonly profileDefault?: (profile: Profile) => T;
+  /** Shown in the Default column instead of `default`, for values that are computed. */
+  readonly defaultText?: string;
+  /** Never echoed in errors; collected into `Config.secrets` so the logger can redact it. */
+  readonly secret?: boolean;
+}
+
+// T comes from the value type alone, so a default of the wrong type (say, a
+// log level that is not one) does not compile.
+function setting<T>(
+  definition: Omit<Setting<T>, 'default'> & { default?: NoInfer<T>; profileDefault?: (profile: Profile) => NoInfer<T> },
+): Setting<T> {
+  return definition;
+}
+
+function fromProfile<T>(pick: (profile: Profile) => T): Pick<Setting<T>, 'profileDefault' | 'defaultText'> {
+  const values = PROFILE_NAMES.map((name) => `${name} ${String(pick(PROFILES[name]))}`);
+  const distinct = new Set(PROFILE_NAMES.map((name) => String(pick(PROFILES[name]))));
+  return {
+    profileDefault: pick,
+    defaultText: distinct.size === 1 ? `${[...distinct].join('')} (every profile)` : `from profile: ${values.join(', ')}`,
+  };
+}
+
+function derived(rule: string, pick: (bandit: ReturnType<typeof banditParameters>) => number): string {
+  const values = PROFILE_NAMES.map((name) => `${name} ${+pick(banditParameters(PROFILES[name].operating)).toFixed(4)}`);
+  return `${rule}: ${values.join(', ')}`;
+}
+
+const timeoutMs = wholeNumber({ min: 0, minExclusive: true });
+const model = word('a model name');
+const secret = word('a single token without spaces');
+
+export const SETTINGS = {
+  SWITCHBOARD_PROFILE: setting({
+    type: oneOf(PROFILE_NAMES),
+    default: 'development',
+    description: 'Picks the defaults for the operating values, the feedback window and the log level.',
+  }),
+  CONFIG_FILE: setting({
+    type: text('a path to a JSON file'),
+    description:
+      'A JSON object whose keys are these setting names, e.g. {"LOG_LEVEL": "debug"}. Environment variables override it. Read from the environment only.',
+  }),
+
+  CONFIDENCE_THRESHOLD: setting({
+    type: fraction({ aboveZero: true, belowOne: true, example: 0.85 }),
+    ...fromProfile((p) => p.operating.confidenceThreshold),
+    description:
+      'How sure the router must be before it trusts an arm. Sets the bandit alpha: z with P(|Z| < z) = threshold.',
+  }),
+  RISK_TOLERANCE: setting({
+    type: fraction({ example: 0.15 }),
+    ...fromProfile((p) => p.operating.riskTolerance),
+    description: "How far a canary's reward may fall below control before the optimizer rolls it back.",
+  }),
+  LEARNING_RATE: setting({
+    type: fraction({ aboveZero: true, example: 0.2 }),
+    ...fromProfile((p) => p.operating.learningRate),
+    description: 'How quickly estimates follow new data. Sets the ridge prior strength: lambda = 1 / rate.',
+  }),
+  EXPLORATION_RATE: setting({
+    type: fraction({ example: 0.15 }),
+    ...fromProfile((p) => p.operating.explorationRate),
+    description:
+      'Share of traffic spread uniformly over the providers. Sets epsilon; every logged propensity is at least epsilon / K.',
+  }),
+
+  BANDIT_ALPHA: setting({
+    type: decimalNumber({ min: 0 }),
+    defaultText: derived('from CONFIDENCE_THRESHOLD', (b) => b.alpha),
+    description: 'Overrides the derived LinUCB confidence-width multiplier.',
+  }),
+  BANDIT_RIDGE_LAMBDA: setting({
+    type: decimalNumber({ min: 0, minExclusive: true }),
+    defaultText: derived('1 / LEARNING_RATE', (b) => b.ridgeLambda),
+    description: 'Overrides the derived ridge prior strength.',
+  }),
+  BANDIT_EPSILON: setting({
+    type: fraction({ example: 0.05 }),
+    defaultText: 'EXPLORATION_RATE',
+    description: 'Overrides the derived uniform exploration share.',
+  }),
+
+  REWARD_FEEDBACK_WEIGHT: setting({
+    type: decimalNumber(),
+    default: 1,
+    description: 'Reward per unit of user feedback (+1 helpful, -1 not helpful).',
+  }),
+  REWARD_LATENCY_WEIGHT: setting({
+    type: decimalNumber({ min: 0 }),
+    default: 0.05,
+    description: 'Reward lost per second of latency.',
+  }),
+  REWARD_COST_WEIGHT: setting({
+    type: decimalNumber({ min: 0 }),
+    default: 10,
+    description: 'Reward lost per USD an answer costs.',
+  }),
+  REWARD_ERROR_WEIGHT: setting({
+    type: decimalNumber({ min: 0 }),
+    default: 1,
+    description: 'Reward lost when the answer failed.',
+  }),
+  FEEDBACK_WINDOW_SECONDS: setting({
+    type: wholeNumber({ min: 0, minExclusive: true }),
+    ...fromProfile((p) => p.feedbackWindowSeconds),
+    description: 'How long feedback is collected before a reward becomes final and the policy learns from it.',
+  }),
+
+  LOG_LEVEL: setting({
+    type: oneOf(LOG_LEVELS),
+    ...fromProfile((p) => p.logLevel),
+    description: 'Lowest level written to the JSON log.',
+  }),
+  LOG_MESSAGE_TEXT: setting({
+    type: flag,
+    default: false,
+    description: 'Whether chat message text may appear in logs. Off by default for privacy.',
+  }),
+
+  PORT: setting({
+    type: wholeNumber({ min: 0, max: 65535 }),
+    default: 9464,
+    description: 'Port of the HTTP server (/metrics, /healthz, /readyz, /api/v1). 0 picks any free port.',
+  }),
+  HOST: setting({
+    type: word('a host name or IP address'),
+    default: '0.0.0.0',
+    description: 'Address the HTTP server listens on.',
+  }),
+  DATABASE_PATH: setting({
+    type: text('a file path, or :memory: for a throwaway database'),
+    default: './data/switchboard.db',
+    description: 'SQLite database holding decisions, rewards, policies, experiments and optimizer runs.',
+  }),
+  SIMULATION_SEED: setting({
+    type: wholeNumber(),
+    default: 42,
+    description: 'Seed of the simulated providers, so demos and benchmarks repeat exactly.',
+  }),
+  SIMULATION_REALTIME: setting({
+    type: flag,
+    default: true,
+    description: 'Whether simulated providers really wait their simulated latency.',
+  }),
+
+  OPENAI_API_KEY: setting({ type: secret, secret: true, description: 'OpenAI API key; enables the OpenAI provider.' }),
+  OPENAI_BASE_URL: setting({ type: httpUrl, description: 'OpenAI API base URL (default: the SDK default).' }),
+  OPENAI_MODEL: setting({ type: model, default: 'gpt-4o-mini', description: 'OpenAI model.' }),
+  OPENAI_TIMEOUT_MS: setting({ type: timeoutMs, default: 60_000, description: 'OpenAI request timeout.' }),
+
+  ANTHROPIC_API_KEY: setting({
+    type: secret,
+    secret: true,
+    description: 'Anthropic API key; enables the Anthropic provider.',
+  }),
+  ANTHROPIC_BASE_URL: setting({ type: httpUrl, description: 'Anthropic API base URL (default: the SDK default).' }),
+  ANTHROPIC_MODEL: setting({ type: model, default: 'claude-3-5-haiku-latest', description: 'Anthropic model.' }),
+  ANTHROPIC_TIMEOUT_MS: setting({ type: timeoutMs, default: 60_000, description: 'Anthropic request timeout.' }),
+
+  GEMINI_API_KEY: setting({ type: secret, secret: true, description: 'Gemini API key; enables the Gemini provider.' }),
+  GEMINI_BASE_URL: setting({ type: httpUrl, description: 'Gemini API base URL (default: the SDK default).' }),
+  GEMINI_MODEL: setting({ type: model, default: 'gemini-2.0-flash', description: 'Gemini model.' }),
+  GEMINI_TIMEOUT_MS: setting({ type: timeoutMs, default: 60_000, description: 'Gemini request timeout.' }),
+
+  LOCAL_LLM_BASE_URL: setting({
+    type: httpUrl,
+    description:
+      'Base URL of an OpenAI-compatible local server (Ollama, vLLM, llama.cpp), e.g. http://localhost:11434/v1; enables the local provider.',
+  }),
+  LOCAL_LLM_MODEL: setting({ type: model, default: 'llama3.1', description: 'Local model.' }),
+  LOCAL_LLM_API_KEY: setting({
+    type: secret,
+    secret: true,
+    description: 'API key for the local server, if it wants one.',
+  }),
+  LOCAL_LLM_TIMEOUT_MS: setting({ type: timeoutMs, default: 60_000, description: 'Local model request timeout.' }),
+
+  DISCORD_TOKEN: setting({ type: secret, secret: true, description: 'Discord bot token; enables the Discord adapter.' }),
+  DISCORD_APP_ID: setting({ type: word(), description: 'Discord application id, for registering slash commands.' }),
+  DISCORD_API_URL: setting({ type: httpUrl, description: "Discord API base URL (default: Discord's)." }),
+  SLACK_BOT_TOKEN: setting({ type: secret, secret: true, description: 'Slack bot token (xoxb-…); enables the Slack adapter.' }),
+  SLACK_SIGNING_SECRET: setting({
+    type: secret,
+    secret: true,
+    description: 'Slack signing secret, to verify requests from Slack.',
+  }),
+  SLACK_APP_TOKEN: setting({ type: secret, secret: true, description: 'Slack app-level token (xapp-…), for Socket Mode.' }),
+  SLACK_API_URL: setting({ type: httpUrl, description: "Slack API base URL (default: Slack's)." }),
+};
+
+export type SettingName = keyof typeof SETTINGS;
+
+export type SettingValue<K extends SettingName> = (typeof SETTINGS)[K] extends Setting<infer T> ? T : never;
+
+export function isSettingName(name: string): name is SettingName {
+  return Object.hasOwn(SETTINGS, name);
+}
+
+/** A setting's value in messages: secrets never appear, not even in part. */
+export function displayValue(name: SettingName, raw: string): string {
+  return (SETTINGS[name] as Setting<unknown>).secret ? '<redacted>' : JSON.stringify(raw);
+}
