@@ -51,7 +51,7 @@ describe('restart', () => {
     const restored = Array.from(second.keeper.policy.learner.scores(probe, { next: () => 0, state: () => [] }));
     restored.forEach((score, arm) => expect(score).toBeCloseTo(learned[arm]!, 10));
     for (const id of ids) expect(second.store.decision(id)?.id).toBe(id);
-    const counts = (second.keeper.policy.learner.toState() as { counts: number[] }).counts;
+    const counts = (second.keeper.policy.learner.toState() as unknown as { counts: number[] }).counts;
     expect(counts.reduce((a, b) => a + b, 0)).toBe(30);
     second.close();
   });
@@ -85,7 +85,7 @@ describe('restart', () => {
     clock.advance(61_000);
     expect(second.closer.closeDue()).toBe(1);
     expect(second.store.pendingCount('routing')).toBe(0);
-    const counts = (second.keeper.policy.learner.toState() as { counts: number[] }).counts;
+    const counts = (second.keeper.policy.learner.toState() as unknown as { counts: number[] }).counts;
     expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
     second.close();
   });

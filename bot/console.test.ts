@@ -1,0 +1,63 @@
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config/index.js';
+import { simulatedArms } from '../router/build-arms.js';
+import { VirtualClock } from '../router/clock.js';
+import { createLogger, createMetrics } from '../telemetry/index.js';
+import { createApp, type App } from './app.js';
+import { ConsoleAdapter } from './console.js';
+
+let app: App | undefined;
+afterEach(() => app?.close());
+
+function setup(interactive: boolean, errorRates: Record<string, number> = {}) {
+  const clock = new VirtualClock();
+  app = createApp(loadConfig({ env: { DATABASE_PATH: ':memory:', FEEDBACK_WINDOW_SECONDS: '60' } }), {
+    clock, policySeed: 2, logger: createLogger({ level: 'silent', secrets: [] }), metrics: createMetrics({ collectDefault: false }),
+    arms: simulatedArms({ seed: 2, clock, errorRates }),
+  });
+  const input = new PassThrough();
+  const output = new PassThrough();
+  const notes = new PassThrough();
+  let shown = '';
+  output.on('data', (d: Buffer) => (shown += d));
+  const adapter = new ConsoleAdapter({ router: app.router, closer: app.closer, clock, input, output, notes, interactive, json: false });
+  return { app, clock, input, adapter, shown: () => shown };
+}
+
+describe('console adapter on a terminal', () => {
+  it('streams the answer, shows provider, latency and cost, and records + / - as feedback', async () => {
+    const { app, clock, input, adapter, shown } = setup(true);
+    const done = adapter.start();
+    input.end('what is 6*7?\n+\nwrite a haiku about rain\n-\n');
+    await done;
+    const screen = shown();
+    expect(screen).toMatch(/\[simulated answer from [a-z]+-sim\]/);
+    expect(screen).toMatch(/── [a-z]+-sim · [\d,]+ ms · \$\d+\.\d{5} · rate it: \+ or -/);
+    expect(screen).toContain('Noted: helpful 👍');
+    expect(screen).toContain('Noted: not helpful 👎');
+    clock.advance(61_000);
+    const pending = app.store.pendingDecisions(clock.now());
+    expect(pending.map((p) => p.feedback.map((f) => f.kind))).toEqual([['up'], ['down']]);
+    expect(app.closer.closeDue()).toBe(2);
+  });
+
+  it('keeps the conversation as context for the next question', async () => {
+    const { app, input, adapter } = setup(true);
+    const done = adapter.start();
+    input.end('first question\nsecond question\n');
+    await done;
+    const decisions = app.store.pendingDecisions(Number.MAX_SAFE_INTEGER).map((p) => p.decision);
+    // Depth feature (index 10): the second turn carries 2 earlier messages → 0.2.
+    expect(decisions.map((d) => d.features[10])).toEqual([0, 0.2]);
+  });
+
+  it('tells the user when every provider failed instead of staying silent', async () => {
+    const everyArmFails = { 'openai-sim': 1, 'anthropic-sim': 1, 'gemini-sim': 1, 'llama-sim': 1 };
+    const { input, adapter, shown } = setup(false, everyArmFails);
+    const done = adapter.start();
+    input.end('hello?\n');
+    await done;
+    expect(shown()).toMatch(/^Sorry, no provider could answer right now \(simulated outage\)\. Please try again in a moment\.\n$/);
+  });
+});
