@@ -37,8 +37,8 @@ USER node
 
 EXPOSE 9464
 
-# Slim images have no curl; Node 20's global fetch does the probe.
+# Slim images have no curl; Node 20's global fetch does the probe, on PORT when it is set.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:9464/healthz',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||9464)+'/healthz',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 
 CMD ["node", "dist/bot/main.js"]
