@@ -1,8 +1,4 @@
 import { randomUUID, randomInt } from 'node:crypto';
-import { EpsilonGreedy } from '../bandits/exploration/epsilon-greedy.js';
-import { LinUcb, type LinUcbState } from '../bandits/learners/linucb.js';
-import { Policy } from '../bandits/policy.js';
-import { Sfc32 } from '../bandits/rng.js';
 import { ConfigError, hasProviderKeys, type Config } from '../config/index.js';
 import type { Arm } from '../router/arm.js';
 import { simulatedArms } from '../router/build-arms.js';
@@ -12,6 +8,7 @@ import { PolicyKeeper } from '../router/policy-keeper.js';
 import { RewardCloser } from '../router/reward-closer.js';
 import { SimulatedModel } from '../router/providers/simulated.js';
 import { Router } from '../router/route.js';
+import { buildRoutingPolicy } from '../router/routing-policy.js';
 import { openSqliteStore } from '../store/index.js';
 import type { RewardRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
@@ -60,7 +57,6 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   }
   const arms = overrides.arms ?? simulatedArms({ seed: config.simulation.seed, clock });
   const store = openSqliteStore(config.store.databasePath);
-  const { alpha, ridgeLambda, epsilon } = config.bandit;
   const seed = overrides.policySeed ?? randomInt(2 ** 31);
   const keeper = new PolicyKeeper({
     domain: 'routing',
@@ -69,13 +65,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     store,
     logger,
     now: () => clock.now(),
-    // Statistics are raw sums, so they stay valid when α, λ or ε change in the config.
-    build: (restored) =>
-      new Policy(
-        new LinUcb({ arms: arms.length, dimensions: FEATURE_DIMENSIONS, alpha, lambda: ridgeLambda }, restored as LinUcbState | undefined),
-        new EpsilonGreedy(epsilon),
-        Sfc32.fromSeed(seed),
-      ),
+    build: (restored) => buildRoutingPolicy(config.bandit, arms.length, FEATURE_DIMENSIONS, seed, restored),
   });
   // Decisions left pending by an earlier run count too: they close on the first sweep.
   metrics.pendingRewards.set({ domain: 'routing' }, store.pendingCount('routing'));

@@ -14,4 +14,3 @@ export {
 export { LOG_LEVELS, type LogLevel } from './log-levels.js';
 export { SETTINGS, type Setting, type SettingName } from './settings.js';
 export { settingsMarkdownTable } from './settings-markdown-table.js';
-export { normalQuantile, twoSidedNormalQuantile } from './normal-quantile.js';

@@ -51,6 +51,18 @@ describe('loadConfig errors: each message names the setting, the value and what 
       { BANDIT_EPSILON: '1.5' },
       'BANDIT_EPSILON="1.5" is not valid: expected a fraction between 0 and 1, written as 0.05 or 5% (did you mean "1.5%" or "0.015"?).',
     ],
+    [
+      { BANDIT_EPSILON_FLOOR: '2' },
+      'BANDIT_EPSILON_FLOOR="2" is not valid: expected a fraction between 0 and 1, written as 0.01 or 1% (did you mean "2%" or "0.02"?).',
+    ],
+    [
+      { BANDIT_DRIFT_DECAY: '1.5' },
+      'BANDIT_DRIFT_DECAY="1.5" is not valid: expected a fraction between 0 and 1, written as 0.999 or 99.9% (did you mean "1.5%" or "0.015"?).',
+    ],
+    [
+      { BANDIT_DRIFT_RATE: '-0.1' },
+      'BANDIT_DRIFT_RATE="-0.1" is not valid: expected a fraction between 0 and 1, written as 0.05 or 5%.',
+    ],
     [{ REWARD_FEEDBACK_WEIGHT: 'lots' }, 'REWARD_FEEDBACK_WEIGHT="lots" is not valid: expected a number.'],
     [{ REWARD_COST_WEIGHT: '-3' }, 'REWARD_COST_WEIGHT="-3" is not valid: expected a number of 0 or more.'],
     [{ REWARD_LATENCY_WEIGHT: '0x10' }, 'REWARD_LATENCY_WEIGHT="0x10" is not valid: expected a number of 0 or more.'],

@@ -11,26 +11,29 @@ function fileWith(content: string) {
 }
 
 describe('loadConfig: profiles and defaults', () => {
-  it('defaults to the development profile and documented values when nothing is set', () => {
+  it('defaults to the production profile and documented values when nothing is set', () => {
     const config = loadConfig({ env: {} });
-    expect(config.profile).toBe('development');
+    expect(config.profile).toBe('production');
     expect(config.operating).toEqual({
-      confidenceThreshold: 0.5,
-      riskTolerance: 0.25,
-      learningRate: 0.3,
-      explorationRate: 0.3,
+      confidenceThreshold: 0.85,
+      riskTolerance: 0.05,
+      learningRate: 0.1,
+      explorationRate: 0.05,
     });
-    expect(config.bandit.alpha).toBeCloseTo(0.6745, 3);
-    expect(config.bandit.ridgeLambda).toBeCloseTo(3.333, 3);
-    expect(config.bandit.epsilon).toBe(0.3);
+    expect(config.bandit.alpha).toBe(0);
+    expect(config.bandit.ridgeLambda).toBeCloseTo(10, 12);
+    expect(config.bandit.epsilon).toBe(0.05);
+    expect(config.bandit.epsilonFloor).toBeCloseTo(0.01, 12);
+    expect(config.bandit.driftDecay).toBe(0.999);
+    expect(config.bandit.driftRate).toBe(0.05);
     expect(config.reward).toEqual({
       feedbackWeight: 1,
       latencyWeight: 0.05,
       costWeight: 10,
       errorWeight: 1,
-      feedbackWindowSeconds: 60,
+      feedbackWindowSeconds: 900,
     });
-    expect(config.optimizer).toEqual({ rollbackTolerance: 0.25 });
+    expect(config.optimizer).toEqual({ rollbackTolerance: 0.05, deployConfidence: 0.85 });
     expect(config.log).toEqual({ level: 'info', messageText: false });
     expect(config.http).toEqual({ port: 9464, host: '0.0.0.0' });
     expect(config.store).toEqual({ databasePath: './data/switchboard.db' });
@@ -45,29 +48,37 @@ describe('loadConfig: profiles and defaults', () => {
     expect(hasProviderKeys(config)).toBe(false);
   });
 
-  it('takes operating values, feedback window and derived bandit parameters from the production profile', () => {
-    const config = loadConfig({ env: { SWITCHBOARD_PROFILE: 'production' } });
-    expect(config.profile).toBe('production');
+  it('gives the same Config for an explicit production profile as for none', () => {
+    expect(loadConfig({ env: { SWITCHBOARD_PROFILE: 'production' } })).toEqual(loadConfig({ env: {} }));
+  });
+
+  it('takes operating values, feedback window and derived bandit parameters from the development profile', () => {
+    const config = loadConfig({ env: { SWITCHBOARD_PROFILE: 'development' } });
+    expect(config.profile).toBe('development');
     expect(config.operating).toEqual({
-      confidenceThreshold: 0.85,
-      riskTolerance: 0.05,
-      learningRate: 0.1,
-      explorationRate: 0.05,
+      confidenceThreshold: 0.5,
+      riskTolerance: 0.25,
+      learningRate: 0.3,
+      explorationRate: 0.3,
     });
-    expect(config.bandit.alpha.toFixed(3)).toBe('1.440');
-    expect(config.bandit.ridgeLambda).toBeCloseTo(10, 9);
-    expect(config.bandit.epsilon).toBe(0.05);
-    expect(config.optimizer.rollbackTolerance).toBe(0.05);
-    expect(config.reward.feedbackWindowSeconds).toBe(900);
+    expect(config.bandit.alpha).toBe(0);
+    expect(config.bandit.ridgeLambda).toBeCloseTo(10 / 3, 12);
+    expect(config.bandit.epsilon).toBe(0.3);
+    expect(config.bandit.epsilonFloor).toBeCloseTo(0.06, 12);
+    expect(config.bandit.driftDecay).toBe(0.999);
+    expect(config.bandit.driftRate).toBe(0.05);
+    expect(config.optimizer).toEqual({ rollbackTolerance: 0.25, deployConfidence: 0.5 });
+    expect(config.reward.feedbackWindowSeconds).toBe(60);
   });
 
   it('takes its values from the staging profile, whose name is matched case-insensitively', () => {
     const config = loadConfig({ env: { SWITCHBOARD_PROFILE: 'Staging' } });
     expect(config.profile).toBe('staging');
-    expect(config.bandit.alpha.toFixed(3)).toBe('1.036');
-    expect(config.bandit.ridgeLambda).toBeCloseTo(5, 9);
+    expect(config.bandit.alpha).toBe(0);
+    expect(config.bandit.ridgeLambda).toBeCloseTo(5, 12);
     expect(config.bandit.epsilon).toBe(0.15);
-    expect(config.optimizer.rollbackTolerance).toBe(0.15);
+    expect(config.bandit.epsilonFloor).toBeCloseTo(0.03, 12);
+    expect(config.optimizer).toEqual({ rollbackTolerance: 0.15, deployConfidence: 0.7 });
     expect(config.reward.feedbackWindowSeconds).toBe(900);
   });
 
@@ -81,7 +92,14 @@ describe('loadConfig: profiles and defaults', () => {
     interface Expected {
       profile: 'production' | 'staging' | 'development';
       operating: { confidenceThreshold: number; riskTolerance: number; learningRate: number; explorationRate: number };
-      bandit: { alpha: number; ridgeLambda: number; epsilon: number };
+      bandit: {
+        alpha: number;
+        ridgeLambda: number;
+        epsilon: number;
+        epsilonFloor: number;
+        driftDecay: number;
+        driftRate: number;
+      };
       reward: {
         feedbackWeight: number;
         latencyWeight: number;
@@ -89,7 +107,7 @@ describe('loadConfig: profiles and defaults', () => {
         errorWeight: number;
         feedbackWindowSeconds: number;
       };
-      optimizer: { rollbackTolerance: number };
+      optimizer: { rollbackTolerance: number; deployConfidence: number };
       log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'; messageText: boolean };
       http: { port: number; host: string };
       store: { databasePath: string };
@@ -104,7 +122,7 @@ describe('loadConfig: profiles and defaults', () => {
 });
 
 describe('loadConfig: environment overrides', () => {
-  it('lets each operating value override the profile and re-derives the bandit parameters from it', () => {
+  it('lets each operating value override the profile and re-derives the bandit and optimizer parameters from it', () => {
     const config = loadConfig({
       env: {
         SWITCHBOARD_PROFILE: 'production',
@@ -120,28 +138,95 @@ describe('loadConfig: environment overrides', () => {
       learningRate: 0.5,
       explorationRate: 0.1,
     });
-    expect(config.bandit.alpha.toFixed(3)).toBe('1.960');
-    expect(config.bandit.ridgeLambda).toBe(2);
-    expect(config.bandit.epsilon).toBe(0.1);
-    expect(config.optimizer.rollbackTolerance).toBe(0.2);
+    expect(config.bandit).toEqual({
+      alpha: 0,
+      ridgeLambda: 2,
+      epsilon: 0.1,
+      epsilonFloor: 0.02,
+      driftDecay: 0.999,
+      driftRate: 0.05,
+    });
+    expect(config.optimizer).toEqual({ rollbackTolerance: 0.2, deployConfidence: 0.95 });
+  });
+
+  it('sends the confidence threshold to the optimizer only, never to the bandit', () => {
+    const low = loadConfig({ env: { CONFIDENCE_THRESHOLD: '0.55' } });
+    const high = loadConfig({ env: { CONFIDENCE_THRESHOLD: '99%' } });
+    expect(low.optimizer.deployConfidence).toBe(0.55);
+    expect(high.optimizer.deployConfidence).toBeCloseTo(0.99, 12);
+    expect(low.bandit).toEqual(high.bandit);
+    expect(high.bandit.alpha).toBe(0);
   });
 
   it('reads fractions written as percentages', () => {
     const config = loadConfig({
-      env: { EXPLORATION_RATE: '20%', RISK_TOLERANCE: '15 %', LEARNING_RATE: '100%', BANDIT_EPSILON: '0.5%' },
+      env: {
+        EXPLORATION_RATE: '20%',
+        RISK_TOLERANCE: '15 %',
+        LEARNING_RATE: '100%',
+        BANDIT_EPSILON: '0.5%',
+        BANDIT_EPSILON_FLOOR: '0.1%',
+        BANDIT_DRIFT_DECAY: '99.5%',
+        BANDIT_DRIFT_RATE: '10%',
+      },
     });
     expect(config.operating.explorationRate).toBeCloseTo(0.2, 12);
     expect(config.operating.riskTolerance).toBeCloseTo(0.15, 12);
     expect(config.operating.learningRate).toBe(1);
     expect(config.bandit.epsilon).toBeCloseTo(0.005, 12);
+    expect(config.bandit.epsilonFloor).toBeCloseTo(0.001, 12);
+    expect(config.bandit.driftDecay).toBeCloseTo(0.995, 12);
+    expect(config.bandit.driftRate).toBeCloseTo(0.1, 12);
   });
 
   it('lets explicit bandit parameters win over the derived ones', () => {
-    const config = loadConfig({ env: { BANDIT_ALPHA: '2.5', BANDIT_RIDGE_LAMBDA: '0.75', BANDIT_EPSILON: '0' } });
-    expect(config.bandit).toEqual({ alpha: 2.5, ridgeLambda: 0.75, epsilon: 0 });
-    expect(config.operating.explorationRate).toBe(0.3);
+    const config = loadConfig({
+      env: {
+        BANDIT_ALPHA: '2.5',
+        BANDIT_RIDGE_LAMBDA: '0.75',
+        BANDIT_EPSILON: '0.2',
+        BANDIT_EPSILON_FLOOR: '0.04',
+        BANDIT_DRIFT_DECAY: '1',
+        BANDIT_DRIFT_RATE: '0',
+      },
+    });
+    expect(config.bandit).toEqual({
+      alpha: 2.5,
+      ridgeLambda: 0.75,
+      epsilon: 0.2,
+      epsilonFloor: 0.04,
+      driftDecay: 1,
+      driftRate: 0,
+    });
+    expect(config.operating).toEqual(loadConfig({ env: {} }).operating);
+    expect(config.optimizer).toEqual({ rollbackTolerance: 0.05, deployConfidence: 0.85 });
   });
 
+  it('overrides each bandit parameter on its own, leaving the others derived', () => {
+    const derived = loadConfig({ env: {} }).bandit;
+    const cases: [Env, Partial<Config['bandit']>][] = [
+      [{ BANDIT_ALPHA: '0.5' }, { alpha: 0.5 }],
+      [{ BANDIT_RIDGE_LAMBDA: '3' }, { ridgeLambda: 3 }],
+      // The floor follows EXPLORATION_RATE, not BANDIT_EPSILON.
+      [{ BANDIT_EPSILON: '0.5' }, { epsilon: 0.5 }],
+      [{ BANDIT_EPSILON_FLOOR: '0.02' }, { epsilonFloor: 0.02 }],
+      [{ BANDIT_DRIFT_DECAY: '0.99' }, { driftDecay: 0.99 }],
+      [{ BANDIT_DRIFT_RATE: '0.2' }, { driftRate: 0.2 }],
+    ];
+    for (const [env, changed] of cases) {
+      expect(loadConfig({ env }).bandit).toEqual({ ...derived, ...changed });
+    }
+  });
+
+  it('accepts 0 for the alpha, floor and drift rate, and 1 for the drift decay', () => {
+    const config = loadConfig({
+      env: { BANDIT_ALPHA: '0', BANDIT_EPSILON_FLOOR: '0', BANDIT_DRIFT_DECAY: '100%', BANDIT_DRIFT_RATE: '0%' },
+    });
+    expect(config.bandit.alpha).toBe(0);
+    expect(config.bandit.epsilonFloor).toBe(0);
+    expect(config.bandit.driftDecay).toBe(1);
+    expect(config.bandit.driftRate).toBe(0);
+  });
   it('parses every other kind of setting', () => {
     const config = loadConfig({
       env: {
@@ -195,9 +280,9 @@ describe('loadConfig: environment overrides', () => {
         HOST: ' localhost\n',
       },
     });
-    expect(config.profile).toBe('development');
+    expect(config.profile).toBe('production');
     expect(config.http).toEqual({ port: 9464, host: 'localhost' });
-    expect(config.operating.explorationRate).toBe(0.3);
+    expect(config.operating.explorationRate).toBe(0.05);
     expect(config.providers.openai.apiKey).toBeUndefined();
     expect(config.secrets).toEqual([]);
     expect(hasProviderKeys(config)).toBe(false);
@@ -205,7 +290,7 @@ describe('loadConfig: environment overrides', () => {
 
   it('ignores environment variables that are not settings', () => {
     const env: Env = { PATH: '/usr/bin', HOME: '/root', NODE_ENV: 'test', UNRELATED: 'x y z' };
-    expect(loadConfig({ env }).profile).toBe('development');
+    expect(loadConfig({ env }).profile).toBe('production');
   });
 });
 
@@ -271,13 +356,30 @@ describe('loadConfig: config file', () => {
     expect(config.http).toEqual({ port: 9000, host: '0.0.0.0' });
     expect(config.operating.explorationRate).toBeCloseTo(0.1, 12);
     expect(config.bandit.epsilon).toBeCloseTo(0.1, 12);
+    expect(config.bandit.epsilonFloor).toBeCloseTo(0.02, 12);
   });
 
   it('lets the file choose the profile and treats null as unset', () => {
-    const readFile = fileWith('{"SWITCHBOARD_PROFILE": "production", "OPENAI_API_KEY": null}');
+    const readFile = fileWith('{"SWITCHBOARD_PROFILE": "development", "OPENAI_API_KEY": null}');
     const config = loadConfig({ env: { CONFIG_FILE: 'c.json' }, readFile });
-    expect(config.profile).toBe('production');
+    expect(config.profile).toBe('development');
+    expect(config.operating.explorationRate).toBe(0.3);
     expect(config.providers.openai.apiKey).toBeUndefined();
+  });
+
+  it('reads the bandit overrides from the file, as numbers or as text', () => {
+    const readFile = fileWith(
+      '{"BANDIT_ALPHA": 1, "BANDIT_EPSILON_FLOOR": "2%", "BANDIT_DRIFT_DECAY": 0.99, "BANDIT_DRIFT_RATE": 0}',
+    );
+    const config = loadConfig({ env: { CONFIG_FILE: 'c.json', BANDIT_DRIFT_RATE: '0.1' }, readFile });
+    expect(config.bandit).toEqual({
+      alpha: 1,
+      ridgeLambda: 10,
+      epsilon: 0.05,
+      epsilonFloor: 0.02,
+      driftDecay: 0.99,
+      driftRate: 0.1,
+    });
   });
 
   it('collects secrets given in the file', () => {

@@ -87,7 +87,7 @@ export function loadConfig(input: LoadConfigInput): Config {
 }
 
 function assemble(values: SettingValues): Config {
-  const profileName = values.SWITCHBOARD_PROFILE ?? 'development';
+  const profileName = values.SWITCHBOARD_PROFILE ?? SETTINGS.SWITCHBOARD_PROFILE.default;
   const profile: Profile = PROFILES[profileName];
 
   const optional = <K extends SettingName>(name: K): SettingValue<K> | undefined => {
@@ -130,6 +130,9 @@ function assemble(values: SettingValues): Config {
       alpha: optional('BANDIT_ALPHA') ?? derived.alpha,
       ridgeLambda: optional('BANDIT_RIDGE_LAMBDA') ?? derived.ridgeLambda,
       epsilon: optional('BANDIT_EPSILON') ?? derived.epsilon,
+      epsilonFloor: optional('BANDIT_EPSILON_FLOOR') ?? derived.epsilonFloor,
+      driftDecay: optional('BANDIT_DRIFT_DECAY') ?? derived.driftDecay,
+      driftRate: optional('BANDIT_DRIFT_RATE') ?? derived.driftRate,
     },
     reward: {
       feedbackWeight: required('REWARD_FEEDBACK_WEIGHT'),
@@ -138,7 +141,7 @@ function assemble(values: SettingValues): Config {
       errorWeight: required('REWARD_ERROR_WEIGHT'),
       feedbackWindowSeconds: required('FEEDBACK_WINDOW_SECONDS'),
     },
-    optimizer: { rollbackTolerance: operating.riskTolerance },
+    optimizer: { rollbackTolerance: operating.riskTolerance, deployConfidence: operating.confidenceThreshold },
     log: { level: required('LOG_LEVEL'), messageText: required('LOG_MESSAGE_TEXT') },
     http: { port: required('PORT'), host: required('HOST') },
     store: { databasePath: required('DATABASE_PATH') },

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalQuantile, twoSidedNormalQuantile } from './normal-quantile.js';
-import { PROFILES, PROFILE_NAMES, banditParameters } from './profiles.js';
+import { DRIFT_DECAY, DRIFT_RATE, PROFILES, PROFILE_NAMES, banditParameters, type OperatingValues } from './profiles.js';
 
 describe('profiles', () => {
   it('carries the documented operating values, feedback windows and log levels', () => {
@@ -24,77 +23,71 @@ describe('profiles', () => {
 });
 
 describe('banditParameters', () => {
+  it('exports the fixed drift constants', () => {
+    expect(DRIFT_DECAY).toBe(0.999);
+    expect(DRIFT_RATE).toBe(0.05);
+  });
+
   it.each([
-    ['production', '1.440', 10, 0.05],
-    ['staging', '1.036', 5, 0.15],
-    ['development', '0.674', 3.333, 0.3],
-  ] as const)('maps the %s profile to alpha %s, lambda %d, epsilon %d', (name, alpha, lambda, epsilon) => {
+    ['production', 10, 0.05, 0.01],
+    ['staging', 5, 0.15, 0.03],
+    ['development', 10 / 3, 0.3, 0.06],
+  ] as const)('maps the %s profile to lambda %d, epsilon %d, floor %d', (name, lambda, epsilon, floor) => {
     const bandit = banditParameters(PROFILES[name].operating);
-    expect(bandit.alpha.toFixed(3)).toBe(alpha);
-    expect(bandit.ridgeLambda).toBeCloseTo(lambda, 3);
+    expect(Object.keys(bandit).sort()).toEqual(
+      ['alpha', 'driftDecay', 'driftRate', 'epsilon', 'epsilonFloor', 'ridgeLambda'].sort(),
+    );
+    expect(bandit.alpha).toBe(0);
+    expect(bandit.ridgeLambda).toBeCloseTo(lambda, 12);
     expect(bandit.epsilon).toBe(epsilon);
+    expect(bandit.epsilonFloor).toBeCloseTo(floor, 12);
+    expect(bandit.driftDecay).toBe(0.999);
+    expect(bandit.driftRate).toBe(0.05);
   });
 
-  it('uses the two-sided normal quantile of the confidence threshold as alpha', () => {
-    expect(banditParameters({ confidenceThreshold: 0.85, learningRate: 0.1, explorationRate: 0 }).alpha).toBeCloseTo(
-      1.4395,
-      4,
-    );
-    expect(banditParameters({ confidenceThreshold: 0.7, learningRate: 0.1, explorationRate: 0 }).alpha).toBeCloseTo(
-      1.0364,
-      4,
-    );
-    expect(banditParameters({ confidenceThreshold: 0.95, learningRate: 0.1, explorationRate: 0 }).alpha).toBeCloseTo(
-      1.96,
-      3,
-    );
+  it('needs only the learning and exploration rates', () => {
+    expect(banditParameters({ learningRate: 0.5, explorationRate: 0.2 })).toEqual({
+      alpha: 0,
+      ridgeLambda: 2,
+      epsilon: 0.2,
+      epsilonFloor: 0.04,
+      driftDecay: 0.999,
+      driftRate: 0.05,
+    });
+    expect(banditParameters({ learningRate: 1, explorationRate: 0 })).toEqual({
+      alpha: 0,
+      ridgeLambda: 1,
+      epsilon: 0,
+      epsilonFloor: 0,
+      driftDecay: 0.999,
+      driftRate: 0.05,
+    });
   });
 
-  it('widens the confidence bound as the threshold rises and weakens the prior as the learning rate rises', () => {
-    const cautious = banditParameters({ confidenceThreshold: 0.9, learningRate: 0.1, explorationRate: 0.1 });
-    const bold = banditParameters({ confidenceThreshold: 0.6, learningRate: 0.5, explorationRate: 0.1 });
-    expect(cautious.alpha).toBeGreaterThan(bold.alpha);
-    expect(cautious.ridgeLambda).toBeGreaterThan(bold.ridgeLambda);
+  it('ignores the confidence threshold and risk tolerance: they gate the optimizer, not the bandit', () => {
+    const cautiousValues: OperatingValues = { ...PROFILES.production.operating, confidenceThreshold: 0.99, riskTolerance: 0 };
+    const boldValues: OperatingValues = { ...PROFILES.production.operating, confidenceThreshold: 0.01, riskTolerance: 1 };
+    const cautious = banditParameters(cautiousValues);
+    const bold = banditParameters(boldValues);
+    expect(cautious).toEqual(bold);
+    expect(cautious.alpha).toBe(0);
+  });
+
+  it('weakens the prior as the learning rate rises and explores more as the exploration rate rises', () => {
+    const slow = banditParameters({ learningRate: 0.1, explorationRate: 0.05 });
+    const fast = banditParameters({ learningRate: 0.5, explorationRate: 0.3 });
+    expect(slow.ridgeLambda).toBeGreaterThan(fast.ridgeLambda);
+    expect(slow.epsilon).toBeLessThan(fast.epsilon);
+    expect(slow.epsilonFloor).toBeLessThan(fast.epsilonFloor);
+    for (const bandit of [slow, fast]) expect(bandit.epsilonFloor).toBeLessThan(bandit.epsilon);
   });
 
   it('refuses operating values that have no bandit equivalent', () => {
-    expect(() => banditParameters({ confidenceThreshold: 1, learningRate: 0.1, explorationRate: 0.1 })).toThrow(
-      RangeError,
-    );
-    expect(() => banditParameters({ confidenceThreshold: 0.5, learningRate: 0, explorationRate: 0.1 })).toThrow(
-      RangeError,
-    );
-    expect(() => banditParameters({ confidenceThreshold: 0.5, learningRate: 0.1, explorationRate: 1.5 })).toThrow(
-      RangeError,
-    );
-  });
-});
-
-describe('normalQuantile', () => {
-  it('matches published quantiles in the centre and both tails', () => {
-    expect(normalQuantile(0.5)).toBeCloseTo(0, 9);
-    expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 6);
-    expect(normalQuantile(0.75)).toBeCloseTo(0.67449, 5);
-    expect(normalQuantile(0.001)).toBeCloseTo(-3.090232, 6);
-    expect(normalQuantile(1e-9)).toBeCloseTo(-5.997807, 5);
-    expect(normalQuantile(0.99)).toBeCloseTo(2.326348, 6);
-  });
-
-  it('is antisymmetric around one half', () => {
-    for (const p of [0.01, 0.02, 0.1, 0.3, 0.45]) {
-      expect(normalQuantile(p)).toBeCloseTo(-normalQuantile(1 - p), 8);
-    }
-  });
-
-  it('rejects probabilities outside (0, 1)', () => {
-    expect(() => normalQuantile(0)).toThrow(RangeError);
-    expect(() => normalQuantile(1)).toThrow(RangeError);
-    expect(() => normalQuantile(Number.NaN)).toThrow(RangeError);
-    expect(() => twoSidedNormalQuantile(1)).toThrow(RangeError);
-  });
-
-  it('turns a two-sided confidence into the half-width of its interval', () => {
-    expect(twoSidedNormalQuantile(0.95)).toBeCloseTo(1.959964, 6);
-    expect(twoSidedNormalQuantile(0.5)).toBeCloseTo(0.674490, 6);
+    expect(() => banditParameters({ learningRate: 0, explorationRate: 0.1 })).toThrow(RangeError);
+    expect(() => banditParameters({ learningRate: -0.1, explorationRate: 0.1 })).toThrow(RangeError);
+    expect(() => banditParameters({ learningRate: Number.NaN, explorationRate: 0.1 })).toThrow(RangeError);
+    expect(() => banditParameters({ learningRate: 0.1, explorationRate: 1.5 })).toThrow(RangeError);
+    expect(() => banditParameters({ learningRate: 0.1, explorationRate: -0.01 })).toThrow(RangeError);
+    expect(() => banditParameters({ learningRate: 0.1, explorationRate: Number.NaN })).toThrow(RangeError);
   });
 });

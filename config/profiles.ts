@@ -1,5 +1,4 @@
 import type { LogLevel } from './log-levels.js';
-import { twoSidedNormalQuantile } from './normal-quantile.js';
 
 export const PROFILE_NAMES = ['production', 'staging', 'development'] as const;
 
@@ -11,23 +10,29 @@ export type ProfileName = (typeof PROFILE_NAMES)[number];
  * place that turns them into those.
  */
 export interface OperatingValues {
-  /** How sure the router must be before trusting an arm; sets the width of LinUCB's confidence bound. */
+  /** How sure a comparison must be before a change ships: the optimizer deploys a candidate only when its lower bound at this confidence beats control. */
   confidenceThreshold: number;
   /** How far a canary's reward may fall below control before it is rolled back. */
   riskTolerance: number;
   /** How quickly estimates follow new data; the inverse of the ridge prior's strength. */
   learningRate: number;
-  /** Share of traffic spread uniformly over the arms. */
+  /** Share of traffic spread uniformly over the arms while the router knows little; it decays to a fifth of this. */
   explorationRate: number;
 }
 
 export interface BanditParameters {
-  /** LinUCB confidence-width multiplier. */
+  /** LinUCB confidence-width multiplier; 0 = greedy ridge, exploration left to epsilon. */
   alpha: number;
   /** Ridge prior strength (the lambda in A = lambda * I + sum x x^T). */
   ridgeLambda: number;
-  /** Uniform exploration share; every logged propensity is at least epsilon / K. */
+  /** Initial uniform exploration share. */
   epsilon: number;
+  /** Exploration share it decays to and keeps; every logged propensity is at least epsilonFloor / K. */
+  epsilonFloor: number;
+  /** Per-request fade of the recency correction (1 = never fades). */
+  driftDecay: number;
+  /** How fast the recency correction follows an arm's recent residuals (0 = off). */
+  driftRate: number;
 }
 
 export interface Profile {
@@ -59,18 +64,23 @@ export const PROFILES: Readonly<Record<ProfileName, Readonly<Profile>>> = {
 
 /**
  * Maps operating values onto the bandit's own parameters:
- * - alpha = z with P(|Z| < z) = confidenceThreshold, so the UCB bonus is the
- *   half-width of a two-sided interval at that confidence (0.85 -> 1.4395);
  * - ridgeLambda = 1 / learningRate: a higher learning rate is a weaker prior,
  *   so the estimates move faster with data (0.10 -> 10);
- * - epsilon = explorationRate, which is also what bounds every logged
- *   propensity below by epsilon / K and keeps off-policy evaluation usable.
- * Risk tolerance is not a bandit parameter; it becomes the optimizer's rollback tolerance.
+ * - epsilon = explorationRate at the start, decaying as 1/sqrt(updates) to
+ *   epsilonFloor = explorationRate / 5, which stays and bounds every logged
+ *   propensity below by epsilonFloor / K, so off-policy evaluation stays usable;
+ * - alpha = 0: the replay benchmark (README) shows the greedy ridge with that
+ *   schedule beating every UCB width tried, and scoring stays O(K·d).
+ * Confidence threshold and risk tolerance are not bandit parameters: they gate
+ * the optimizer (deploy confidence, rollback tolerance).
  */
+export const DRIFT_DECAY = 0.999;
+export const DRIFT_RATE = 0.05;
+
 export function banditParameters(
-  operating: Pick<OperatingValues, 'confidenceThreshold' | 'learningRate' | 'explorationRate'>,
+  operating: Pick<OperatingValues, 'learningRate' | 'explorationRate'>,
 ): BanditParameters {
-  const { confidenceThreshold, learningRate, explorationRate } = operating;
+  const { learningRate, explorationRate } = operating;
   if (!(learningRate > 0)) {
     throw new RangeError(`learningRate must be above 0, got ${learningRate}`);
   }
@@ -78,8 +88,11 @@ export function banditParameters(
     throw new RangeError(`explorationRate must be between 0 and 1, got ${explorationRate}`);
   }
   return {
-    alpha: twoSidedNormalQuantile(confidenceThreshold),
+    alpha: 0,
     ridgeLambda: 1 / learningRate,
     epsilon: explorationRate,
+    epsilonFloor: explorationRate / 5,
+    driftDecay: DRIFT_DECAY,
+    driftRate: DRIFT_RATE,
   };
 }

@@ -37,6 +37,9 @@ export const configSchema = z.object({
     alpha: z.number().min(0),
     ridgeLambda: z.number().positive(),
     epsilon: share,
+    epsilonFloor: share,
+    driftDecay: share,
+    driftRate: share,
   }),
   reward: z.object({
     feedbackWeight: z.number(),
@@ -45,7 +48,7 @@ export const configSchema = z.object({
     errorWeight: z.number().min(0),
     feedbackWindowSeconds: z.number().int().positive(),
   }),
-  optimizer: z.object({ rollbackTolerance: share }),
+  optimizer: z.object({ rollbackTolerance: share, deployConfidence: z.number().gt(0).lt(1) }),
   log: z.object({ level: z.enum(LOG_LEVELS), messageText: z.boolean() }),
   http: z.object({ port: z.number().int().min(0).max(65535), host: z.string().min(1) }),
   store: z.object({ databasePath: z.string().min(1) }),

@@ -19,7 +19,16 @@ describe('settingsMarkdownTable', () => {
     expect(table).toContain(
       '| `FEEDBACK_WINDOW_SECONDS` | from profile: production 900, staging 900, development 60 |',
     );
-    expect(table).toContain('| `BANDIT_ALPHA` | from CONFIDENCE_THRESHOLD: production 1.4395, staging 1.0364, development 0.6745 |');
+    expect(table).toContain('| `SWITCHBOARD_PROFILE` | `production` | one of production, staging, development |');
+    expect(table).toContain('| `BANDIT_ALPHA` | 0 (greedy ridge) | a number of 0 or more |');
+    expect(table).toContain('| `BANDIT_RIDGE_LAMBDA` | 1 / LEARNING_RATE: production 10, staging 5, development 3.3333 |');
+    expect(table).toContain('| `BANDIT_EPSILON` | EXPLORATION_RATE | a fraction between 0 and 1, written as 0.05 or 5% |');
+    expect(table).toContain(
+      '| `BANDIT_EPSILON_FLOOR` | EXPLORATION_RATE / 5: production 0.01, staging 0.03, development 0.06 | a fraction between 0 and 1, written as 0.01 or 1% |',
+    );
+    expect(table).toContain('| `BANDIT_DRIFT_DECAY` | 0.999 | a fraction between 0 and 1, written as 0.999 or 99.9% |');
+    expect(table).toContain('| `BANDIT_DRIFT_RATE` | 0.05 | a fraction between 0 and 1, written as 0.05 or 5% |');
+    expect(table).not.toContain('from CONFIDENCE_THRESHOLD');
     expect(table).toContain('| `LOG_LEVEL` | info (every profile) | one of fatal, error, warn, info, debug, trace, silent |');
     expect(table).toMatch(/\| `OPENAI_API_KEY` \| \(unset\) \| .* Secret: never logged or echoed\. \|/);
   });

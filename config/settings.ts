@@ -1,5 +1,5 @@
 import { LOG_LEVELS } from './log-levels.js';
-import { PROFILE_NAMES, PROFILES, banditParameters, type Profile } from './profiles.js';
+import { DRIFT_DECAY, DRIFT_RATE, PROFILE_NAMES, PROFILES, banditParameters, type Profile } from './profiles.js';
 import { decimalNumber, flag, fraction, httpUrl, oneOf, text, wholeNumber, word, type ValueType } from './value-types.js';
 
 /** One row of the settings table. */
@@ -45,7 +45,7 @@ const secret = word('a single token without spaces');
 export const SETTINGS = {
   SWITCHBOARD_PROFILE: setting({
     type: oneOf(PROFILE_NAMES),
-    default: 'development',
+    default: 'production',
     description: 'Picks the defaults for the operating values, the feedback window and the log level.',
   }),
   CONFIG_FILE: setting({
@@ -58,7 +58,7 @@ export const SETTINGS = {
     type: fraction({ aboveZero: true, belowOne: true, example: 0.85 }),
     ...fromProfile((p) => p.operating.confidenceThreshold),
     description:
-      'How sure the router must be before it trusts an arm. Sets the bandit alpha: z with P(|Z| < z) = threshold.',
+      'How sure a comparison must be before a change ships: the optimizer deploys a candidate only when its lower confidence bound at this level beats the current policy.',
   }),
   RISK_TOLERANCE: setting({
     type: fraction({ example: 0.15 }),
@@ -74,13 +74,13 @@ export const SETTINGS = {
     type: fraction({ example: 0.15 }),
     ...fromProfile((p) => p.operating.explorationRate),
     description:
-      'Share of traffic spread uniformly over the providers. Sets epsilon; every logged propensity is at least epsilon / K.',
+      'Share of traffic spread uniformly over the providers at first (epsilon). It decays as 1/sqrt(updates) to a fifth of this, which stays: every logged propensity is at least that floor / K.',
   }),
 
   BANDIT_ALPHA: setting({
     type: decimalNumber({ min: 0 }),
-    defaultText: derived('from CONFIDENCE_THRESHOLD', (b) => b.alpha),
-    description: 'Overrides the derived LinUCB confidence-width multiplier.',
+    defaultText: '0 (greedy ridge)',
+    description: 'LinUCB confidence-width multiplier added to each arm\'s predicted reward; 0 leaves exploration to epsilon and keeps scoring O(K·d).',
   }),
   BANDIT_RIDGE_LAMBDA: setting({
     type: decimalNumber({ min: 0, minExclusive: true }),
@@ -90,7 +90,22 @@ export const SETTINGS = {
   BANDIT_EPSILON: setting({
     type: fraction({ example: 0.05 }),
     defaultText: 'EXPLORATION_RATE',
-    description: 'Overrides the derived uniform exploration share.',
+    description: 'Overrides the initial uniform exploration share.',
+  }),
+  BANDIT_EPSILON_FLOOR: setting({
+    type: fraction({ example: 0.01 }),
+    defaultText: derived('EXPLORATION_RATE / 5', (b) => b.epsilonFloor),
+    description: 'Overrides the exploration share the schedule decays to and keeps (the propensity floor times K).',
+  }),
+  BANDIT_DRIFT_DECAY: setting({
+    type: fraction({ example: 0.999 }),
+    defaultText: String(DRIFT_DECAY),
+    description: 'Per-request fade of the recency correction that lets the router notice a provider getting worse (1 = never fades).',
+  }),
+  BANDIT_DRIFT_RATE: setting({
+    type: fraction({ example: 0.05 }),
+    defaultText: String(DRIFT_RATE),
+    description: 'How fast the recency correction follows a provider\'s recent surprises (0 = off).',
   }),
 
   REWARD_FEEDBACK_WEIGHT: setting({

@@ -11,7 +11,13 @@ describe('featurize', () => {
     expect(Array.from(featurize(turn).vector)).toEqual(Array.from(a.vector));
     expect(a.vector.length).toBe(FEATURE_DIMENSIONS);
     expect(FEATURE_NAMES.length).toBe(FEATURE_DIMENSIONS);
-    for (const v of a.vector) expect(v >= 0 && v <= 1).toBe(true);
+    // Dense features within their documented ranges; hashed words within ±1 (counts over √words).
+    a.vector.slice(0, 11).forEach((v) => expect(v >= 0 && v <= 1).toBe(true));
+    expect(a.vector[FEATURE_NAMES.indexOf('length-k')]).toBeCloseTo(0.014, 12);
+    a.vector.slice(12).forEach((v) => expect(Math.abs(v) <= 1).toBe(true));
+    // "what is 17*23?" has four words (what, is, 17, 23): two land on "0" for digits.
+    const hashed = Array.from(a.vector.slice(12));
+    expect(hashed.reduce((n, v) => n + v * v, 0)).toBeGreaterThan(0);
   });
 
   it('encodes kind, question, code markup, digits and depth', () => {
@@ -23,6 +29,12 @@ describe('featurize', () => {
     const code = featurize({ text: 'fix `x => x`', history: [{ role: 'user', content: 'a' }, { role: 'assistant', content: 'b' }] });
     expect(code.vector[FEATURE_NAMES.indexOf('code-markup')]).toBe(1);
     expect(code.vector[FEATURE_NAMES.indexOf('depth')]).toBeCloseTo(0.2, 12);
+  });
+
+  it('hashes words so that different texts land on different buckets, and digits are one token', () => {
+    const words = (text: string) => Array.from(featurize({ text, history: [] }).vector.slice(12));
+    expect(words('add 12 and 345')).toEqual(words('add 7 and 8'));
+    expect(words('the cat')).not.toEqual(words('the dog'));
   });
 
   it('classifies the issue’s example requests', () => {

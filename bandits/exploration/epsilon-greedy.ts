@@ -1,4 +1,4 @@
-import type { Explorer } from '../types.js';
+import type { Explorer, ExplorerState } from '../types.js';
 
 /**
  * ε-greedy over scores: the best arm (ties split evenly) gets 1 − ε, and ε is spread uniformly,
@@ -13,6 +13,10 @@ export class EpsilonGreedy implements Explorer {
   }
 
   probabilities(scores: Float64Array): Float64Array {
+    return EpsilonGreedy.distribution(scores, this.epsilon);
+  }
+
+  static distribution(scores: Float64Array, epsilon: number): Float64Array {
     const k = scores.length;
     let best = -Infinity;
     for (let i = 0; i < k; i++) if (scores[i]! > best) best = scores[i]!;
@@ -20,9 +24,13 @@ export class EpsilonGreedy implements Explorer {
     const tolerance = 1e-12 * Math.max(1, Math.abs(best));
     let ties = 0;
     for (let i = 0; i < k; i++) if (best - scores[i]! <= tolerance) ties++;
-    const out = new Float64Array(k).fill(this.epsilon / k);
-    const share = (1 - this.epsilon) / ties;
+    const out = new Float64Array(k).fill(epsilon / k);
+    const share = (1 - epsilon) / ties;
     for (let i = 0; i < k; i++) if (best - scores[i]! <= tolerance) out[i]! += share;
     return out;
+  }
+
+  toState(): ExplorerState {
+    return { kind: this.kind, epsilon: this.epsilon };
   }
 }
