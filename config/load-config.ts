@@ -87,7 +87,7 @@ export function loadConfig(input: LoadConfigInput): Config {
 }
 
 function assemble(values: SettingValues): Config {
-  const profileName = values.SWITCHBOARD_PROFILE ?? SETTINGS.SWITCHBOARD_PROFILE.default;
+  const profileName = values.SWITCHBOARD_PROFILE ?? SETTINGS.SWITCHBOARD_PROFILE.default ?? 'production';
   const profile: Profile = PROFILES[profileName];
 
   const optional = <K extends SettingName>(name: K): SettingValue<K> | undefined => {
