@@ -54,6 +54,8 @@ export class RecursiveRidge implements Learner {
   readonly dimensions: number;
   readonly options: Required<RecursiveRidgeOptions>;
   private readonly p: Float64Array[] = [];
+  /** θ of every arm back to back (arm a at a·d), so scoring walks one array; `theta[a]` are views into it. */
+  private readonly weights: Float64Array;
   private readonly theta: Float64Array[] = [];
   private readonly drift: Float64Array;
   private readonly counts: Float64Array;
@@ -70,15 +72,16 @@ export class RecursiveRidge implements Learner {
     this.options = o;
     this.arms = o.arms;
     const d = (this.dimensions = o.dimensions);
+    this.weights = new Float64Array(o.arms * d);
     for (let a = 0; a < o.arms; a++) {
+      this.theta.push(this.weights.subarray(a * d, (a + 1) * d));
       if (state) {
         this.p.push(Float64Array.from(state.precisionInverse[a]!));
-        this.theta.push(Float64Array.from(state.theta[a]!));
+        this.theta[a]!.set(state.theta[a]!);
       } else {
         const p = new Float64Array(d * d);
         for (let i = 0; i < d; i++) p[i * d + i] = 1 / (i === 0 ? o.biasLambda : o.lambda);
         this.p.push(p);
-        this.theta.push(new Float64Array(d));
       }
     }
     this.drift = state ? Float64Array.from(state.drift) : new Float64Array(o.arms);
@@ -107,10 +110,19 @@ export class RecursiveRidge implements Learner {
     const { arms, dimensions: d } = this;
     const alpha = this.options.alpha;
     const out = new Float64Array(arms);
+    const w = this.weights;
+    const bonus = this.options.countBonus;
     for (let a = 0; a < arms; a++) {
-      const t = this.theta[a]!;
-      let s = this.drift[a]! + this.options.countBonus / Math.sqrt(1 + this.counts[a]!);
-      for (let i = 0; i < d; i++) s += t[i]! * x[i]!;
+      const offset = a * d;
+      let s0 = 0;
+      let s1 = 0;
+      let i = 0;
+      for (; i + 1 < d; i += 2) {
+        s0 += w[offset + i]! * x[i]!;
+        s1 += w[offset + i + 1]! * x[i + 1]!;
+      }
+      if (i < d) s0 += w[offset + i]! * x[i]!;
+      let s = s0 + s1 + this.drift[a]! + (bonus === 0 ? 0 : bonus / Math.sqrt(1 + this.counts[a]!));
       if (alpha > 0) s += alpha * Math.sqrt(Math.max(0, this.quadratic(this.p[a]!, x)));
       out[a] = s;
     }
@@ -134,29 +146,65 @@ export class RecursiveRidge implements Learner {
     this.drift[arm]! += driftRate * residual;
     this.counts[arm]!++;
 
-    // u = P x over the non-zero entries of x (text contexts are mostly zeros).
     const p = this.p[arm]!;
     const u = this.u;
     const nz = this.nonzero;
     let n = 0;
     for (let j = 0; j < d; j++) if (x[j] !== 0) nz[n++] = j;
-    for (let i = 0; i < d; i++) {
-      const row = i * d;
-      let s = 0;
-      for (let k = 0; k < n; k++) s += p[row + nz[k]!]! * x[nz[k]!]!;
-      u[i] = s;
-    }
+    // Only P's upper triangle (i ≤ j) is kept current: it is symmetric, and that halves the work.
+    // u = P x, over the non-zero entries of x only when that saves work (text contexts are mostly zeros).
     let denominator = 1;
-    for (let k = 0; k < n; k++) denominator += x[nz[k]!]! * u[nz[k]!]!;
+    if (n * 2 > d) {
+      // One pass over the upper triangle: p_ij feeds both u_i (· x_j) and u_j (· x_i).
+      u.fill(0);
+      for (let i = 0; i < d; i++) {
+        const row = i * d;
+        const xi = x[i]!;
+        let acc = p[row + i]! * xi;
+        let j = i + 1;
+        for (; j + 1 < d; j += 2) {
+          const p0 = p[row + j]!;
+          const p1 = p[row + j + 1]!;
+          acc += p0 * x[j]! + p1 * x[j + 1]!;
+          u[j] = u[j]! + p0 * xi;
+          u[j + 1] = u[j + 1]! + p1 * xi;
+        }
+        for (; j < d; j++) {
+          acc += p[row + j]! * x[j]!;
+          u[j] = u[j]! + p[row + j]! * xi;
+        }
+        u[i] = u[i]! + acc;
+      }
+      for (let i = 0; i < d; i++) denominator += x[i]! * u[i]!;
+    } else {
+      for (let i = 0; i < d; i++) {
+        let acc = 0;
+        for (let k = 0; k < n; k++) {
+          const j = nz[k]!;
+          acc += (j < i ? p[j * d + i]! : p[i * d + j]!) * x[j]!;
+        }
+        u[i] = acc;
+      }
+      for (let k = 0; k < n; k++) denominator += x[nz[k]!]! * u[nz[k]!]!;
+    }
     // θ ← θ + P x (r − θ·x) / (1 + xᵀPx);  P ← P − (Px)(Px)ᵀ / (1 + xᵀPx)  (Sherman–Morrison).
     const gain = (reward - fit) / denominator;
     const theta = this.theta[arm]!;
-    for (let i = 0; i < d; i++) theta[i]! += gain * u[i]!;
+    const inverse = 1 / denominator;
     for (let i = 0; i < d; i++) {
-      const ui = u[i]! / denominator;
+      const ui = u[i]!;
+      theta[i] = theta[i]! + gain * ui;
       if (ui === 0) continue;
+      const scaled = ui * inverse;
       const row = i * d;
-      for (let j = 0; j < d; j++) p[row + j]! -= ui * u[j]!;
+      let j = i;
+      for (; j + 3 < d; j += 4) {
+        p[row + j] = p[row + j]! - scaled * u[j]!;
+        p[row + j + 1] = p[row + j + 1]! - scaled * u[j + 1]!;
+        p[row + j + 2] = p[row + j + 2]! - scaled * u[j + 2]!;
+        p[row + j + 3] = p[row + j + 3]! - scaled * u[j + 3]!;
+      }
+      for (; j < d; j++) p[row + j] = p[row + j]! - scaled * u[j]!;
     }
   }
 
@@ -169,7 +217,7 @@ export class RecursiveRidge implements Learner {
     const d = this.dimensions;
     for (let a = 0; a < this.arms; a++) {
       // A = P⁻¹ and b = Aθ add up; the prior Λ is in both, so it is taken out once.
-      const a1 = invert(this.p[a]!, d);
+      const a1 = invert(symmetric(this.p[a]!, d), d);
       const a2 = invert(Float64Array.from(o.precisionInverse[a]!), d);
       const b = new Float64Array(d);
       addProduct(b, a1, this.theta[a]!, d);
@@ -189,13 +237,14 @@ export class RecursiveRidge implements Learner {
     return {
       kind: 'recursive-ridge',
       options: { ...this.options },
-      precisionInverse: this.p.map((m) => Array.from(m)),
+      precisionInverse: this.p.map((m) => Array.from(symmetric(m, this.dimensions))),
       theta: this.theta.map((t) => Array.from(t)),
       drift: Array.from(this.drift),
       counts: Array.from(this.counts),
     };
   }
 
+  /** xᵀPx from P's upper triangle: diagonal once, off-diagonal twice. */
   private quadratic(p: Float64Array, x: Context): number {
     const d = this.dimensions;
     let total = 0;
@@ -204,11 +253,18 @@ export class RecursiveRidge implements Learner {
       if (xi === 0) continue;
       const row = i * d;
       let s = 0;
-      for (let j = 0; j < d; j++) s += p[row + j]! * x[j]!;
-      total += xi * s;
+      for (let j = i + 1; j < d; j++) s += p[row + j]! * x[j]!;
+      total += xi * (p[row + i]! * xi + 2 * s);
     }
     return total;
   }
+}
+
+/** The full matrix from its upper triangle. */
+function symmetric(upper: Float64Array, d: number): Float64Array {
+  const m = Float64Array.from(upper);
+  for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) m[i * d + j] = m[j * d + i]!;
+  return m;
 }
 
 /** Inverse of a symmetric positive-definite matrix by Gauss–Jordan with partial pivoting (merge only). */
