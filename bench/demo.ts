@@ -19,7 +19,7 @@ export async function demo(argv: string[]): Promise<void> {
   const arms = Object.keys(reports[0]?.arms ?? {});
 
   console.log(`Switchboard demo: ${messages} simulated messages, ${config.profile} profile ` +
-    `(α=${config.bandit.alpha.toFixed(2)}, λ=${config.bandit.ridgeLambda.toFixed(2)}, ε=${config.bandit.epsilon}), seed ${seed}`);
+    `(ridge λ=${+config.bandit.ridgeLambda.toFixed(2)}, ε ${config.bandit.epsilon} decaying to ${+config.bandit.epsilonFloor.toFixed(4)}, α=${config.bandit.alpha}), seed ${seed}`);
   console.log('Per window of messages: each provider\'s share of requests and mean reward; "uniform" routes at random on the same');
   console.log('messages; "best possible" always picks the arm with the highest expected reward (it knows the latent qualities).\n');
   const header = ['messages', ...arms.map((a) => `${a} share (reward)`), 'bandit reward', 'uniform reward', 'best possible'];

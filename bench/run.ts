@@ -1,0 +1,30 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../config/index.js';
+import { loadProcessConfig } from '../config/process-config.js';
+import { demo } from './demo.js';
+import { replayCommand } from './replay-cli.js';
+
+const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+const SUITES: Record<string, (argv: string[]) => void | Promise<void>> = {
+  replay: (argv) => replayCommand(argv, loadProcessConfig(), REPO_ROOT),
+  demo: (argv) => demo(argv),
+};
+
+/** `npm run bench -- <suite> …`: each suite prints a readable table and, last, one JSON line. */
+async function main(argv: string[]): Promise<void> {
+  const [suite, ...rest] = argv;
+  const run = suite ? SUITES[suite] : undefined;
+  if (!run) {
+    process.stderr.write(`usage: npm run bench -- <suite> [options]\nsuites: ${Object.keys(SUITES).join(', ')}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  await run(rest);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? 'Invalid configuration:\n' : ''}${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 2;
+});
