@@ -6,6 +6,10 @@ import { fixed, machineLine, round, textTable } from './format.js';
 import { renderReplayResults } from './replay/replay-results.js';
 import { policyNames, runReplay, type ReplayReport } from './replay/run-replay.js';
 import { readHeader } from './table/load-table.js';
+import { tableContexts } from './replay/contexts.js';
+import { policyFactories } from './replay/policies.js';
+import { replay } from './replay/replay.js';
+import { syntheticTable } from './replay/synthetic-table.js';
 
 const HELP = `npm run bench -- replay --data <table.csv> [--policy <name>|default|all] [--lambda L] [--mu M] [--seed N]
 npm run bench -- replay --all [--dir ../shared/data] [--out bench/results] [--seed N]`;
@@ -45,12 +49,43 @@ function replayAll(config: Config, dir: string, out: string, seed: number): void
       reports.push(report);
     }
   }
+  const speed = shapeSpeed(config, seed);
+  console.log(`Speed of the default policy on the issue's shapes (select + update, in process):\n${textTable(
+    ['shape', 'rows', 'arms', 'features', 'decisions/s', 'p99 µs'],
+    speed.map((s) => [s.shape, String(s.rows), String(s.arms), String(s.features), Math.round(s.decisionsPerSec).toLocaleString('en-US'), fixed(s.p99Micros, 1)]),
+  )}\n`);
   mkdirSync(out, { recursive: true });
-  const { markdown, png } = renderReplayResults(reports, machineLine());
+  const { markdown, png } = renderReplayResults(reports, machineLine(), speed);
   writeFileSync(join(out, 'replay.md'), markdown);
   writeFileSync(join(out, 'replay.png'), png);
   console.log(`Wrote ${join(out, 'replay.md')} and ${join(out, 'replay.png')}`);
-  console.log(JSON.stringify({ suite: 'replay', all: true, seed, tables: reports.map(toJson) }));
+  console.log(JSON.stringify({
+    suite: 'replay', all: true, seed, tables: reports.map(toJson),
+    speed: speed.map((s) => ({ ...s, decisionsPerSec: Math.round(s.decisionsPerSec), p99Micros: round(s.p99Micros, 2) })),
+  }));
+}
+
+export interface ShapeSpeed {
+  shape: string;
+  rows: number;
+  arms: number;
+  features: number;
+  decisionsPerSec: number;
+  p99Micros: number;
+}
+
+/**
+ * The issue's speed shapes: shuttle's (58,000 × 7 arms × 9 features) and UCI letter's (20,000 × 26 × 16),
+ * as seeded synthetic tables so the figure does not depend on which files are at hand.
+ */
+function shapeSpeed(config: Config, seed: number): ShapeSpeed[] {
+  return [['shuttle-shaped', 58_000, 7, 9], ['letter-shaped', 20_000, 26, 16]].map(([shape, rows, arms, features]) => {
+    const table = syntheticTable(shape as string, rows as number, arms as number, features as number, seed);
+    const contexts = tableContexts(table);
+    const policy = policyFactories(config)['default']!({ arms: arms as number, dimensions: contexts[0]!.length, seed });
+    const result = replay('default', table, contexts, policy);
+    return { shape: shape as string, rows: rows as number, arms: arms as number, features: features as number, decisionsPerSec: result.decisionsPerSec, p99Micros: result.p99Micros };
+  });
 }
 
 /** Tables with costs are replayed at λ = 0 and λ = 50 (the issue's two settings); others at 0. */

@@ -4,19 +4,21 @@ import type { ReplayReport } from './run-replay.js';
 import { VW_BEST } from './vw-reference.js';
 
 /** The `--all` artefacts: a markdown table of every table × policy and a PNG of progressive reward curves. */
-export function renderReplayResults(reports: ReplayReport[], machine: string): { markdown: string; png: Buffer } {
+export function renderReplayResults(
+  reports: ReplayReport[], machine: string, speed: Array<{ shape: string; rows: number; arms: number; features: number; decisionsPerSec: number; p99Micros: number }>,
+): { markdown: string; png: Buffer } {
   const policies = reports[0]?.results.map((r) => r.policy) ?? [];
   const rows = reports.map((r) => {
     const vw = VW_BEST[r.dataset]?.[r.lambda];
     const def = r.results.find((p) => p.policy === 'default');
     return [
-      r.dataset, String(r.lambda), r.rows.toLocaleString('en-US'), String(r.arms), fixed(r.uniform), fixed(r.bestArm.avgReward),
+      r.dataset, String(r.lambda), r.rows.toLocaleString('en-US'), String(r.arms), fixed(r.uniform, 4), fixed(r.bestArm.avgReward, 4),
       vw === undefined ? '-' : fixed(vw),
       ...policies.map((name) => {
         const v = r.results.find((p) => p.policy === name)!.avgReward;
-        return name === 'default' ? `**${fixed(v)}**` : fixed(v);
+        return name === 'default' ? `**${fixed(v, 4)}**` : fixed(v, 4);
       }),
-      fixed(r.oracle),
+      fixed(r.oracle, 4),
       def ? Math.round(def.decisionsPerSec).toLocaleString('en-US') : '-',
       def ? fixed(def.p99Micros, 1) : '-',
     ];
@@ -29,11 +31,18 @@ export function renderReplayResults(reports: ReplayReport[], machine: string): {
       rows,
     ),
     '',
+    'Speed of the default policy (select + update in process, one pass) on seeded synthetic tables of the issue\'s shapes:',
+    '',
+    markdownTable(
+      ['shape', 'rows', 'arms', 'features', 'decisions/s', 'p99 µs'],
+      speed.map((s) => [s.shape, s.rows.toLocaleString('en-US'), String(s.arms), String(s.features), Math.round(s.decisionsPerSec).toLocaleString('en-US'), fixed(s.p99Micros, 1)]),
+    ),
+    '',
   ].join('\n');
 
   const shown = policies.filter((p) => p !== 'uniform');
   const panels: Panel[] = reports.map((r) => ({
-    title: `${r.dataset}${r.lambda ? ` (λ=${r.lambda})` : ''}`,
+    title: `${r.dataset}${r.lambda ? ` (lambda=${r.lambda})` : ''}`,
     xLabel: 'rows',
     yLabel: 'average reward',
     xLog: true,
