@@ -31,7 +31,7 @@ export function renderReplayResults(
       rows,
     ),
     '',
-    'Speed of the default policy (select + update in process, one pass) on seeded synthetic tables of the issue\'s shapes:',
+    'Speed of the default policy (select + update in process; median of 7 one-pass runs) on seeded synthetic tables of the issue\'s shapes:',
     '',
     markdownTable(
       ['shape', 'rows', 'arms', 'features', 'decisions/s', 'p99 µs'],
