@@ -60,6 +60,19 @@ describe('policy', () => {
     expect(late).toBeGreaterThan(65);
   });
 
+  it('never draws a masked arm and logs the renormalized propensity', () => {
+    const policy = make(3);
+    for (let i = 0; i < 200; i++) {
+      const d = policy.select([1, 0.5], [true, false, true]);
+      expect(d.arm).not.toBe(1);
+      expect(d.probabilities[1]).toBe(0);
+      expect(d.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      expect(d.propensity).toBe(d.probabilities[d.arm]);
+    }
+    // Everything masked: the mask is ignored rather than leaving no arm at all.
+    expect(policy.select([1, 0.5], [false, false, false]).probabilities.every((p) => p > 0)).toBe(true);
+  });
+
   it('refuses a reward that is not a number', () => {
     expect(() => make(1).update([1, 0], 0, Number.NaN, 0.5)).toThrow(/finite/);
   });

@@ -29,9 +29,15 @@ export class Policy {
     return typeof this.learner.merge === 'function' && this.learner.mergeExact !== false;
   }
 
-  select(x: Context): Decision {
+  /**
+   * `available` (optional) masks arms that cannot be used right now (e.g. a provider cooling down):
+   * their probability goes to 0 and the rest is renormalized, so the logged propensity is the true
+   * chance of the arm that was drawn. With every arm masked, the mask is ignored.
+   */
+  select(x: Context, available?: readonly boolean[]): Decision {
     const scores = this.learner.scores(x, this.rng);
     const probabilities = this.explorer.probabilities(scores);
+    if (available) mask(probabilities, available);
     const { arm, propensity } = sampleArm(probabilities, this.rng);
     // Plain loops: Array.from on typed arrays costs microseconds per call on this hot path.
     const k = scores.length;
@@ -59,6 +65,13 @@ export class Policy {
   toState(): PolicyState {
     return { learner: this.learner.toState(), explorer: this.explorer.toState(), rng: this.rng.state() };
   }
+}
+
+function mask(p: Float64Array, available: readonly boolean[]): void {
+  let kept = 0;
+  for (let i = 0; i < p.length; i++) if (available[i] !== false) kept += p[i]!;
+  if (kept <= 0) return;
+  for (let i = 0; i < p.length; i++) p[i] = available[i] === false ? 0 : p[i]! / kept;
 }
 
 /** How each kind of learner and explorer is rebuilt from its state (bandits/registry.ts fills these). */

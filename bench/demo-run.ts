@@ -65,7 +65,7 @@ export async function runDemo(options: DemoOptions): Promise<WindowReport[]> {
     const turn = { platform: 'simulation' as const, tenant: 'demo', channel: 'general', user: `member-${i % 97}`, text, history: [] };
     for (const p of [bandit, uniform]) {
       const result = await p.app.router.route(turn);
-      p.window.push({ id: result.decisionId, arm: 'error' in result ? 'none' : result.arm, kind, best });
+      if (result.decisionId) p.window.push({ id: result.decisionId, arm: 'error' in result ? 'none' : result.arm, kind, best });
       if (!('error' in result) && p.users.next() < rateShare) {
         const model = p.app.arms.find((a) => a.name === result.arm)!.model as SimulatedModel;
         const kind = p.users.next() < model.quality(text) ? 'up' : 'down';

@@ -1,7 +1,10 @@
 import { randomUUID, randomInt } from 'node:crypto';
-import { ConfigError, hasProviderKeys, type Config } from '../config/index.js';
+import { hasProviderKeys, type Config } from '../config/index.js';
 import type { Arm } from '../router/arm.js';
 import { simulatedArms } from '../router/build-arms.js';
+import { TenantBudget } from '../router/budget.js';
+import { CircuitBreaker } from '../router/circuit-breaker.js';
+import { configuredArms } from '../router/configured-arms.js';
 import { VirtualClock, systemClock, type Clock } from '../router/clock.js';
 import { FEATURE_DIMENSIONS } from '../router/features.js';
 import { PolicyKeeper } from '../router/policy-keeper.js';
@@ -49,13 +52,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const clock = overrides.clock ?? (config.simulation.realtime ? systemClock : new VirtualClock(Date.now()));
   const logger = overrides.logger ?? createLogger({ level: config.log.level, secrets: config.secrets });
   const metrics = overrides.metrics ?? createMetrics();
-  if (!overrides.arms && hasProviderKeys(config)) {
-    throw new ConfigError([
-      'Provider keys are configured, but this build has only the simulated providers; unset OPENAI_API_KEY, ' +
-        'ANTHROPIC_API_KEY, GEMINI_API_KEY and LOCAL_LLM_BASE_URL to run on them.',
-    ]);
-  }
-  const arms = overrides.arms ?? simulatedArms({ seed: config.simulation.seed, clock });
+  // Simulated providers only when no real one is configured: never silently instead of real keys.
+  const configured = !overrides.arms && hasProviderKeys(config) ? configuredArms(config) : undefined;
+  const arms = overrides.arms ?? configured?.arms ?? simulatedArms({ seed: config.simulation.seed, clock });
+  for (const warning of configured?.warnings ?? []) logger.warn(warning);
   const store = openSqliteStore(config.store.databasePath);
   const seed = overrides.policySeed ?? randomInt(2 ** 31);
   const keeper = new PolicyKeeper({
@@ -79,11 +79,27 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     logger,
     ...(overrides.onRewardClosed ? { onClosed: overrides.onRewardClosed } : {}),
   });
+  const circuit = new CircuitBreaker({
+    failureThreshold: config.router.circuitFailureThreshold,
+    cooldownMs: config.router.circuitCooldownMs,
+    maxCooldownMs: config.router.circuitMaxCooldownMs,
+    now: () => clock.now(),
+    onChange: (arm, state) => {
+      metrics.circuitState.set({ arm }, state === 'open' ? 2 : state === 'half-open' ? 1 : 0);
+      logger.warn({ arm, state }, state === 'open' ? 'provider cooling down after repeated failures' : 'provider recovered');
+    },
+  });
+  for (const arm of arms) metrics.circuitState.set({ arm: arm.name }, 0);
+  const budget = new TenantBudget({ dailyUsd: config.budget.dailyUsd, action: config.budget.action, store, metrics, now: () => clock.now() });
   const router = new Router({
-    arms, keeper, store, metrics, logger, clock,
+    arms, keeper, store, metrics, logger, clock, circuit, budget,
     newId: overrides.newId ?? randomUUID,
     systemPrompt: SYSTEM_PROMPT,
     logMessageText: config.log.messageText,
+    retry: { maxRetries: config.router.maxRetries, baseDelayMs: config.router.retryBaseMs, maxDelayMs: config.router.retryMaxMs },
+    feedbackWindowMs: config.reward.feedbackWindowSeconds * 1000,
+    feedback: (record) => closer.feedback(record),
+    random: Math.random,
   });
   return {
     config, clock, logger, metrics, store, arms, keeper, closer, router,

@@ -29,7 +29,8 @@ const HISTORY_CHARS = 8000;
  */
 export class ConsoleAdapter {
   private readonly history: ChatMessage[] = [];
-  private lastDecision: string | undefined;
+  private lastDecision: string | null | undefined;
+  private lastQuestion: string | undefined;
 
   constructor(private readonly options: ConsoleOptions) {}
 

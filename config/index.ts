@@ -14,3 +14,4 @@ export {
 export { LOG_LEVELS, type LogLevel } from './log-levels.js';
 export { SETTINGS, type Setting, type SettingName } from './settings.js';
 export { settingsMarkdownTable } from './settings-markdown-table.js';
+export { DEFAULT_PRICES, type ModelPrice } from './prices.js';

@@ -108,6 +108,16 @@ describe('loadConfig: profiles and defaults', () => {
         feedbackWindowSeconds: number;
       };
       optimizer: { rollbackTolerance: number; deployConfidence: number };
+      router: {
+        maxRetries: number;
+        retryBaseMs: number;
+        retryMaxMs: number;
+        circuitFailureThreshold: number;
+        circuitCooldownMs: number;
+        circuitMaxCooldownMs: number;
+      };
+      budget: { dailyUsd: number; action: 'cheapest' | 'refuse' };
+      prices: Record<string, { input: number; output: number }>;
       log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'; messageText: boolean };
       http: { port: number; host: string };
       store: { databasePath: string };
@@ -118,6 +128,33 @@ describe('loadConfig: profiles and defaults', () => {
       secrets: string[];
     }
     expectTypeOf<Config>().toEqualTypeOf<Expected>();
+  });
+});
+
+describe('loadConfig: router, budget and prices', () => {
+  it('has retry, circuit and budget defaults, and the built-in price table', () => {
+    const config = loadConfig({ env: {} });
+    expect(config.router).toEqual({
+      maxRetries: 2, retryBaseMs: 250, retryMaxMs: 8000, circuitFailureThreshold: 3, circuitCooldownMs: 30_000, circuitMaxCooldownMs: 600_000,
+    });
+    expect(config.budget).toEqual({ dailyUsd: 0, action: 'cheapest' });
+    expect(config.prices['gpt-4o-mini']).toEqual({ input: 0.15, output: 0.6 });
+  });
+
+  it('merges PRICES over the built-in table and reads the budget settings', () => {
+    const config = loadConfig({
+      env: { PRICES: '{"my-model":{"input":0.5,"output":1.5},"gpt-4o-mini":{"input":1,"output":2}}', TENANT_DAILY_BUDGET_USD: '2.5', BUDGET_EXHAUSTED_ACTION: 'refuse' },
+    });
+    expect(config.prices['my-model']).toEqual({ input: 0.5, output: 1.5 });
+    expect(config.prices['gpt-4o-mini']).toEqual({ input: 1, output: 2 });
+    expect(config.prices['gpt-4o']).toEqual({ input: 2.5, output: 10 });
+    expect(config.budget).toEqual({ dailyUsd: 2.5, action: 'refuse' });
+  });
+
+  it('names PRICES and shows the expected shape when it is not a price table', () => {
+    expect(() => loadConfig({ env: { PRICES: '{"m":{"input":"cheap"}}' } })).toThrow(/PRICES=.*is not valid: expected a JSON object of model/);
+    expect(() => loadConfig({ env: { PRICES: 'nope' } })).toThrow(/PRICES="nope" is not valid/);
+    expect(() => loadConfig({ env: { BUDGET_EXHAUSTED_ACTION: 'cheap' } })).toThrow(/did you mean "cheapest"/);
   });
 });
 

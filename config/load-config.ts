@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError } from './config-error.js';
+import { DEFAULT_PRICES } from './prices.js';
 import { PROFILES, banditParameters, type Profile } from './profiles.js';
 import { readSettingsFile } from './read-settings-file.js';
 import { configSchema, settingsSchema, type Config, type SettingValues } from './schema.js';
@@ -142,6 +143,16 @@ function assemble(values: SettingValues): Config {
       feedbackWindowSeconds: required('FEEDBACK_WINDOW_SECONDS'),
     },
     optimizer: { rollbackTolerance: operating.riskTolerance, deployConfidence: operating.confidenceThreshold },
+    router: {
+      maxRetries: required('ROUTER_MAX_RETRIES'),
+      retryBaseMs: required('ROUTER_RETRY_BASE_MS'),
+      retryMaxMs: required('ROUTER_RETRY_MAX_MS'),
+      circuitFailureThreshold: required('CIRCUIT_FAILURE_THRESHOLD'),
+      circuitCooldownMs: required('CIRCUIT_COOLDOWN_SECONDS') * 1000,
+      circuitMaxCooldownMs: required('CIRCUIT_MAX_COOLDOWN_SECONDS') * 1000,
+    },
+    budget: { dailyUsd: required('TENANT_DAILY_BUDGET_USD'), action: required('BUDGET_EXHAUSTED_ACTION') },
+    prices: { ...DEFAULT_PRICES, ...optional('PRICES') },
     log: { level: required('LOG_LEVEL'), messageText: required('LOG_MESSAGE_TEXT') },
     http: { port: required('PORT'), host: required('HOST') },
     store: { databasePath: required('DATABASE_PATH') },

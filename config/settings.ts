@@ -1,5 +1,6 @@
 import { LOG_LEVELS } from './log-levels.js';
 import { DRIFT_DECAY, DRIFT_RATE, PROFILE_NAMES, PROFILES, banditParameters, type Profile } from './profiles.js';
+import { priceTable } from './prices.js';
 import { decimalNumber, flag, fraction, httpUrl, oneOf, text, wholeNumber, word, type ValueType } from './value-types.js';
 
 /** One row of the settings table. */
@@ -132,6 +133,52 @@ export const SETTINGS = {
     type: wholeNumber({ min: 0, minExclusive: true }),
     ...fromProfile((p) => p.feedbackWindowSeconds),
     description: 'How long feedback is collected before a reward becomes final and the policy learns from it.',
+  }),
+
+  ROUTER_MAX_RETRIES: setting({
+    type: wholeNumber({ min: 0, max: 10 }),
+    default: 2,
+    description: 'Retries of the same provider after a retryable error (429, 5xx, timeout, reset) before the next provider answers.',
+  }),
+  ROUTER_RETRY_BASE_MS: setting({
+    type: wholeNumber({ min: 0 }),
+    default: 250,
+    description: 'First retry backoff in milliseconds; doubles each retry, with jitter, and never undercuts retry-after.',
+  }),
+  ROUTER_RETRY_MAX_MS: setting({
+    type: wholeNumber({ min: 0 }),
+    default: 8000,
+    description: 'Longest wait before a retry; a provider asking to wait longer is skipped for the next one instead.',
+  }),
+  CIRCUIT_FAILURE_THRESHOLD: setting({
+    type: wholeNumber({ min: 1 }),
+    default: 3,
+    description: 'Consecutive failures after which a provider is cooled down (gets no traffic).',
+  }),
+  CIRCUIT_COOLDOWN_SECONDS: setting({
+    type: decimalNumber({ min: 0, minExclusive: true }),
+    default: 30,
+    description: 'First cooldown; then one probe request decides, and each failed probe doubles the cooldown.',
+  }),
+  CIRCUIT_MAX_COOLDOWN_SECONDS: setting({
+    type: decimalNumber({ min: 0, minExclusive: true }),
+    default: 600,
+    description: 'Longest cooldown after repeated failed probes.',
+  }),
+  TENANT_DAILY_BUDGET_USD: setting({
+    type: decimalNumber({ min: 0 }),
+    default: 0,
+    description: 'Spend per community (guild or workspace) per UTC day; 0 = no budget.',
+  }),
+  BUDGET_EXHAUSTED_ACTION: setting({
+    type: oneOf(['cheapest', 'refuse'] as const),
+    default: 'cheapest',
+    description: 'Once a community has spent its budget: route everything to the cheapest provider, or answer politely that the budget is spent.',
+  }),
+  PRICES: setting({
+    type: priceTable,
+    defaultText: 'built-in list prices of common OpenAI, Anthropic and Gemini models',
+    description: 'Extra or corrected prices, merged over the built-in table; the cost of every answer comes from it.',
   }),
 
   LOG_LEVEL: setting({

@@ -1,12 +1,17 @@
+import type { FeedbackRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { Logger, Metrics } from '../telemetry/index.js';
 import { messageTextField } from '../telemetry/index.js';
-import { costUsd, type Arm } from './arm.js';
+import { cheapestArm, type Arm } from './arm.js';
+import { attemptArm, type AttemptResult } from './attempt.js';
+import type { TenantBudget } from './budget.js';
 import type { ChatMessage, ChatTurn } from './chat-turn.js';
+import type { CircuitBreaker } from './circuit-breaker.js';
 import type { Clock } from './clock.js';
 import { featurize } from './features.js';
+import { LastDecisions, saysPreviousAnswerWasWrong } from './implicit-feedback.js';
 import type { PolicyKeeper } from './policy-keeper.js';
-import { ProviderError, type StreamChunk, type Usage } from './providers/language-model.js';
+import { retryDelayMs, type RetryOptions } from './retry-policy.js';
 
 export interface Answer {
   decisionId: string;
@@ -19,14 +24,15 @@ export interface Answer {
 }
 
 export interface NoAnswer {
-  decisionId: string;
+  /** Null when no decision was made at all (the tenant's budget is spent and the policy is to refuse). */
+  decisionId: string | null;
   error: string;
 }
 
 /** Where the streamed answer goes while it is being written. */
 export interface AnswerSink {
   text?(delta: string): void;
-  /** The arm that was streaming failed: discard what was shown, another arm starts over. */
+  /** What was shown so far is void: a retry or another arm starts over. */
   restart?(): void;
 }
 
@@ -40,14 +46,24 @@ export interface RouterOptions {
   newId: () => string;
   systemPrompt: string;
   logMessageText: boolean;
+  retry: RetryOptions;
+  circuit: CircuitBreaker;
+  budget: TenantBudget;
+  feedbackWindowMs: number;
+  /** Records implicit feedback (a follow-up saying the last answer was wrong). */
+  feedback: (record: FeedbackRecord) => boolean;
+  random: () => number;
 }
 
 /**
  * The request path (DESIGN.md, "A message, end to end"): features → policy → decision stored →
- * provider streams → outcome stored. When the chosen arm fails, the next arms by score answer
- * instead; each attempt is an outcome of its own arm.
+ * provider streams → outcome stored. Retryable errors are retried with backoff (honouring
+ * retry-after); when an arm still fails, the other arms answer in order of score, skipping arms
+ * whose circuit is open. Every arm tried is an outcome of its own; the fallback's is marked as such.
  */
 export class Router {
+  private readonly last = new LastDecisions();
+
   constructor(private readonly options: RouterOptions) {}
 
   get arms(): readonly Arm[] {
@@ -55,87 +71,114 @@ export class Router {
   }
 
   async route(turn: ChatTurn, sink: AnswerSink = {}): Promise<Answer | NoAnswer> {
-    const { arms, keeper, store, metrics, logger, clock } = this.options;
+    const { arms, keeper, store, metrics, logger, clock, circuit, budget } = this.options;
+    const now = clock.now();
+    const conversation = LastDecisions.key(turn);
+    this.noticeImplicitFeedback(turn, conversation, now);
+
+    const exhausted = budget.remaining(turn.tenant) <= 0;
+    if (exhausted) {
+      metrics.budgetExhausted.inc({ tenant: turn.tenant, action: budget.action });
+      if (budget.action === 'refuse') {
+        const resets = new Date(budget.resetsAt()).toISOString().slice(11, 16);
+        return { decisionId: null, error: `This community's AI budget for today is spent, so I can't answer until it resets at ${resets} UTC. Sorry!` };
+      }
+    }
+
     const features = featurize(turn);
-    const decision = keeper.policy.select(features.vector);
-    const chosen = arms[decision.arm]!;
+    const available = arms.map((a) => circuit.available(a.name));
+    const decision = keeper.policy.select(features.vector, available);
+    let chosen = decision.arm;
+    let { propensity, probabilities } = decision;
+    if (exhausted) {
+      // Over budget: the cheapest arm, deterministically (propensity 1, still valid for evaluation).
+      const usable = arms.map((_, i) => i).filter((i) => available[i]);
+      chosen = cheapestArm(arms, usable.length ? usable : arms.map((_, i) => i));
+      propensity = 1;
+      probabilities = arms.map((_, i) => (i === chosen ? 1 : 0));
+    }
     const id = this.options.newId();
     store.recordDecision({
-      id, createdAt: clock.now(), domain: 'routing', tenant: turn.tenant, channel: turn.channel, user: turn.user,
-      arms: arms.map((a) => a.name), arm: chosen.name, propensity: decision.propensity,
-      probabilities: decision.probabilities, scores: decision.scores, features: Array.from(features.vector),
-      kind: features.kind, policyVersion: keeper.policy.learner.kind,
+      id, createdAt: now, domain: 'routing', tenant: turn.tenant, channel: turn.channel, user: turn.user,
+      arms: arms.map((a) => a.name), arm: arms[chosen]!.name, propensity, probabilities, scores: decision.scores,
+      features: Array.from(features.vector), kind: features.kind,
+      policyVersion: exhausted ? 'budget:cheapest' : keeper.policy.learner.kind,
     });
-    metrics.decisions.inc({ domain: 'routing', arm: chosen.name });
+    metrics.decisions.inc({ domain: 'routing', arm: arms[chosen]!.name });
     metrics.pendingRewards.inc({ domain: 'routing' });
     logger.debug({
-      decisionId: id, platform: turn.platform, tenant: turn.tenant, kind: features.kind, arm: chosen.name,
-      propensity: decision.propensity, ...messageTextField(turn.text, this.options.logMessageText),
+      decisionId: id, platform: turn.platform, tenant: turn.tenant, kind: features.kind, arm: arms[chosen]!.name,
+      propensity, ...messageTextField(turn.text, this.options.logMessageText),
     }, 'decision');
 
     const messages = this.messages(turn);
-    // The chosen arm first, then the others from best to worst score.
-    const order = [decision.arm, ...decision.scores.map((s, i) => [s, i] as const)
-      .filter(([, i]) => i !== decision.arm).sort((a, b) => b[0] - a[0]).map(([, i]) => i)];
-    let lastError = 'no arm could answer';
+    // The chosen arm first, then the others from best to worst score, skipping arms cooling down.
+    const order = [chosen, ...decision.scores.map((s, i) => [s, i] as const)
+      .filter(([, i]) => i !== chosen && available[i]).sort((a, b) => b[0] - a[0]).map(([, i]) => i)];
+    let lastError = 'no provider is available';
     for (const index of order) {
       const arm = arms[index]!;
-      const fallback = index !== decision.arm;
-      const attempt = await this.attempt(arm, messages, sink);
+      const fallback = index !== chosen;
+      const result = await this.withRetries(arm, messages, sink);
       store.recordOutcome({
-        decisionId: id, arm: arm.name, createdAt: clock.now(), latencyMs: attempt.latencyMs,
-        inputTokens: attempt.usage.inputTokens ?? null, outputTokens: attempt.usage.outputTokens ?? null,
-        costUsd: attempt.costUsd, finishReason: attempt.finishReason, error: attempt.error?.kind ?? null, fallback,
+        decisionId: id, arm: arm.name, createdAt: clock.now(), latencyMs: result.latencyMs,
+        inputTokens: result.usage.inputTokens ?? null, outputTokens: result.usage.outputTokens ?? null,
+        costUsd: result.costUsd, finishReason: result.error ? 'error' : result.finishReason, error: result.error?.kind ?? null, fallback,
       });
-      if (attempt.error) {
-        lastError = attempt.error.message;
-        metrics.errors.inc({ component: 'provider', kind: attempt.error.kind });
-        logger.warn({ decisionId: id, arm: arm.name, kind: attempt.error.kind, status: attempt.error.status }, 'arm failed');
-        sink.restart?.();
+      budget.record(turn.tenant, result.costUsd);
+      if (result.error) {
+        circuit.failure(arm.name);
+        lastError = result.error.message;
+        metrics.errors.inc({ component: 'provider', kind: result.error.kind });
+        logger.warn({ decisionId: id, arm: arm.name, kind: result.error.kind, status: result.error.status }, 'arm failed');
         continue;
       }
-      if (fallback) metrics.fallbacks.inc({ domain: 'routing', from_arm: chosen.name, to_arm: arm.name });
+      circuit.success(arm.name);
+      if (fallback) {
+        metrics.fallbacks.inc({ domain: 'routing', from_arm: arms[chosen]!.name, to_arm: arm.name });
+        logger.info({ decisionId: id, from: arms[chosen]!.name, to: arm.name }, 'answered by fallback');
+      }
+      this.last.set(conversation, id, now);
       return {
-        decisionId: id, arm: arm.name, text: attempt.text, latencyMs: attempt.latencyMs, costUsd: attempt.costUsd,
-        ...(fallback ? { fallbackFrom: chosen.name } : {}),
+        decisionId: id, arm: arm.name, text: result.text, latencyMs: result.latencyMs, costUsd: result.costUsd,
+        ...(fallback ? { fallbackFrom: arms[chosen]!.name } : {}),
       };
     }
     return { decisionId: id, error: `Sorry, no provider could answer right now (${lastError}). Please try again in a moment.` };
   }
 
-  private messages(turn: ChatTurn): ChatMessage[] {
-    return [{ role: 'system', content: this.options.systemPrompt }, ...turn.history, { role: 'user', content: turn.text }];
+  /** The member's last answered decision in this conversation, within the feedback window. */
+  lastDecision(turn: Pick<ChatTurn, 'tenant' | 'channel' | 'thread' | 'user'>): string | undefined {
+    return this.last.get(LastDecisions.key(turn), this.options.clock.now() - this.options.feedbackWindowMs);
   }
 
-  private async attempt(arm: Arm, messages: ChatMessage[], sink: AnswerSink) {
-    const { clock, metrics } = this.options;
-    const started = clock.now();
-    let text = '';
-    let usage: Usage = {};
-    let finishReason = 'unknown';
-    let error: ProviderError | undefined;
-    try {
-      for await (const chunk of arm.model.stream({ messages }) as AsyncIterable<StreamChunk>) {
-        if (chunk.type === 'text') {
-          text += chunk.text;
-          sink.text?.(chunk.text);
-        } else {
-          usage = chunk.usage;
-          finishReason = chunk.finishReason;
-        }
-      }
-    } catch (cause) {
-      error = cause instanceof ProviderError
-        ? cause
-        : new ProviderError({ provider: arm.model.provider, kind: 'network', message: String(cause), retryable: true, cause });
+  private noticeImplicitFeedback(turn: ChatTurn, conversation: string, now: number): void {
+    if (!saysPreviousAnswerWasWrong(turn.text)) return;
+    const previous = this.last.get(conversation, now - this.options.feedbackWindowMs);
+    if (previous) this.options.feedback({ decisionId: previous, kind: 'wrong', source: 'follow-up', user: turn.user, createdAt: now });
+  }
+
+  /** One arm, retried on retryable errors; latency and cost add up over its attempts. */
+  private async withRetries(arm: Arm, messages: ChatMessage[], sink: AnswerSink): Promise<AttemptResult> {
+    const { clock, metrics, circuit, retry, random } = this.options;
+    let latencyMs = 0;
+    let cost = 0;
+    for (let attempt = 0; ; attempt++) {
+      circuit.begin(arm.name);
+      let streamed = false;
+      const result = await attemptArm(arm, messages, { text: (d) => ((streamed = true), sink.text?.(d)) }, clock, metrics);
+      latencyMs += result.latencyMs;
+      cost += result.costUsd;
+      if (streamed && result.error) sink.restart?.();
+      const delay = result.error ? retryDelayMs(result.error, attempt, retry, random) : null;
+      if (!result.error || delay === null) return { ...result, latencyMs, costUsd: cost };
+      metrics.retries.inc({ provider: arm.model.provider, model: arm.model.model, kind: result.error.kind });
+      await clock.sleep(delay);
+      latencyMs += delay;
     }
-    const latencyMs = clock.now() - started;
-    const cost = costUsd(arm.price, usage);
-    const labels = { provider: arm.model.provider, model: arm.model.model };
-    metrics.providerRequestDuration.observe({ ...labels, outcome: error ? (error.kind === 'timeout' ? 'timeout' : 'error') : 'success' }, latencyMs / 1000);
-    metrics.costUsd.inc(labels, cost);
-    if (usage.inputTokens) metrics.tokens.inc({ ...labels, direction: 'input' }, usage.inputTokens);
-    if (usage.outputTokens) metrics.tokens.inc({ ...labels, direction: 'output' }, usage.outputTokens);
-    return { text, usage, finishReason, latencyMs, costUsd: cost, error };
+  }
+
+  private messages(turn: ChatTurn): ChatMessage[] {
+    return [{ role: 'system', content: this.options.systemPrompt }, ...turn.history, { role: 'user', content: turn.text }];
   }
 }

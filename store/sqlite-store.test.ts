@@ -134,6 +134,10 @@ describe('pendingDecisions', () => {
     expect(store.pendingDecisions(9)).toEqual([]);
     expect(store.pendingDecisions(1_000, 2).map((p) => p.decision.id)).toEqual(['early', 'tie-a']);
     expect(store.pendingCount('routing')).toBe(5);
+    // Both of tie-a's attempts cost something; decisions before `since` do not count.
+    expect(store.tenantSpend(decision('x', 0).tenant, 100)).toBeCloseTo(failed.costUsd + rescued.costUsd, 12);
+    expect(store.tenantSpend(decision('x', 0).tenant, 101)).toBe(0);
+    expect(store.tenantSpend('someone-else', 0)).toBe(0);
     expect(store.pendingCount('analysis')).toBe(0);
   });
 

@@ -76,6 +76,7 @@ export class SqliteStore implements Store {
   private readonly insertSnapshot: Statement<[Params]>;
   private readonly selectSnapshot: Statement<[string], SnapshotRow>;
   private readonly countPendingStmt: Statement<[string], { n: number }>;
+  private readonly spendStmt: Statement<[string, number], { usd: number | null }>;
   private readonly closeRewardTx: (reward: RewardRecord) => number | null;
   private readonly pendingTx: (createdBefore: number, limit: number) => PendingDecision[];
 
@@ -104,6 +105,10 @@ export class SqliteStore implements Store {
        LIMIT ?`,
     );
     this.countPendingStmt = db.prepare('SELECT COUNT(*) AS n FROM decisions WHERE pending = 1 AND domain = ?');
+    this.spendStmt = db.prepare(
+      `SELECT SUM(o.cost_usd) AS usd FROM decisions d JOIN outcomes o ON o.decision_id = d.id
+       WHERE d.tenant = ? AND d.created_at >= ?`,
+    );
     this.selectOutcomes = db.prepare(`SELECT ${OUTCOME_COLUMNS} FROM outcomes WHERE decision_id = ? ORDER BY id`);
     this.selectFeedback = db.prepare(`SELECT ${FEEDBACK_COLUMNS} FROM feedback WHERE decision_id = ? ORDER BY id`);
     this.selectRewards = db.prepare(
@@ -175,6 +180,10 @@ export class SqliteStore implements Store {
 
   pendingDecisions(createdBefore: number, limit: number = DEFAULT_PENDING_LIMIT): PendingDecision[] {
     return this.pendingTx(createdBefore, limit);
+  }
+
+  tenantSpend(tenant: string, since: number): number {
+    return this.spendStmt.get(tenant, since)?.usd ?? 0;
   }
 
   pendingCount(domain: Domain): number {

@@ -17,6 +17,8 @@ export interface Store {
   decision(id: string): DecisionRecord | undefined;
   /** Decisions without a reward created at or before `createdBefore`, oldest first. */
   pendingDecisions(createdBefore: number, limit?: number): PendingDecision[];
+  /** USD spent on answers (every attempt's outcome) for a tenant's decisions made at or after `since`. */
+  tenantSpend(tenant: string, since: number): number;
   /** How many decisions of a domain still wait for their reward. */
   pendingCount(domain: Domain): number;
   /** Rewards of a domain with seq > afterSeq, in seq order. */

@@ -16,6 +16,10 @@ const DOCUMENTED = [
   'switchboard_pending_rewards',
   'switchboard_cost_usd_total',
   'switchboard_tokens_total',
+  'switchboard_retries_total',
+  'switchboard_arm_circuit_state',
+  'switchboard_budget_remaining_usd',
+  'switchboard_budget_exhausted_total',
 ];
 
 /** Touches every metric with realistic labels so each one appears in the exposition. */
@@ -32,6 +36,10 @@ function exercise(m: Metrics): void {
   m.costUsd.inc({ provider: 'openai', model: 'gpt-4o-mini' }, 0.00042);
   m.tokens.inc({ provider: 'openai', model: 'gpt-4o-mini', direction: 'input' }, 120);
   m.tokens.inc({ provider: 'openai', model: 'gpt-4o-mini', direction: 'output' }, 80);
+  m.retries.inc({ provider: 'openai', model: 'gpt-4o-mini', kind: 'rate_limit' });
+  m.circuitState.set({ arm: 'openai:gpt-4o-mini' }, 2);
+  m.budgetRemaining.set({ tenant: 'guild-1' }, 4.25);
+  m.budgetExhausted.inc({ tenant: 'guild-1', action: 'cheapest' });
 }
 
 describe('createMetrics', () => {

@@ -22,6 +22,11 @@ export interface Metrics {
   readonly pendingRewards: Gauge<'domain'>;
   readonly costUsd: Counter<'provider' | 'model'>;
   readonly tokens: Counter<'provider' | 'model' | 'direction'>;
+  readonly retries: Counter<'provider' | 'model' | 'kind'>;
+  /** 0 closed, 1 half-open (the next request is a probe), 2 open (cooling down). */
+  readonly circuitState: Gauge<'arm'>;
+  readonly budgetRemaining: Gauge<'tenant'>;
+  readonly budgetExhausted: Counter<'tenant' | 'action'>;
 }
 
 /** From a fast local model to a long reasoning answer, which can take a minute. */
@@ -84,6 +89,30 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
       name: 'switchboard_fallbacks_total',
       help: 'Fallbacks from a failed arm to the next arm by score, by domain.',
       labelNames: ['domain', 'from_arm', 'to_arm'] as const,
+      registers,
+    }),
+    retries: new Counter({
+      name: 'switchboard_retries_total',
+      help: 'Provider requests retried after a retryable error, by provider, model and error kind.',
+      labelNames: ['provider', 'model', 'kind'] as const,
+      registers,
+    }),
+    circuitState: new Gauge({
+      name: 'switchboard_arm_circuit_state',
+      help: 'Circuit breaker state per arm: 0 closed, 1 half-open (next request probes), 2 open (cooling down).',
+      labelNames: ['arm'] as const,
+      registers,
+    }),
+    budgetRemaining: new Gauge({
+      name: 'switchboard_budget_remaining_usd',
+      help: "What is left of a tenant's daily budget in USD (only tenants with a budget and traffic today).",
+      labelNames: ['tenant'] as const,
+      registers,
+    }),
+    budgetExhausted: new Counter({
+      name: 'switchboard_budget_exhausted_total',
+      help: 'Requests that arrived after their tenant had spent its daily budget, by what was done (cheapest or refuse).',
+      labelNames: ['tenant', 'action'] as const,
       registers,
     }),
     pendingRewards: new Gauge({

@@ -3,6 +3,7 @@ import { createApp, type App } from '../bot/app.js';
 import { loadConfig } from '../config/index.js';
 import { simulatedArms } from '../router/build-arms.js';
 import { VirtualClock } from '../router/clock.js';
+import { answered } from './answered.js';
 import { createHttpServer, createLogger, createMetrics, type HttpServer } from '../telemetry/index.js';
 
 let app: App | undefined;
@@ -23,7 +24,7 @@ describe('/metrics on a running app', () => {
       arms: simulatedArms({ seed: 1, clock, errorRates: { 'openai-sim': 1 } }),
     });
     for (let i = 0; i < 40; i++) {
-      const r = await app.router.route({ platform: 'console', tenant: 't', channel: 'c', user: 'u', text: `what is ${i}*3?`, history: [] });
+      const r = answered(await app.router.route({ platform: 'console', tenant: 't', channel: 'c', user: 'u', text: `what is ${i}*3?`, history: [] }));
       app.closer.feedback({ decisionId: r.decisionId, kind: 'up', source: 'console', user: 'u', createdAt: clock.now() });
     }
     clock.advance(61_000);

@@ -6,6 +6,7 @@ import { simulatedArms } from '../router/build-arms.js';
 import { VirtualClock } from '../router/clock.js';
 import { featurize } from '../router/features.js';
 import { createLogger, createMetrics } from '../telemetry/index.js';
+import { answered } from './answered.js';
 import { useTempDir } from './temp-dir.js';
 
 const tempDir = useTempDir();
@@ -27,7 +28,7 @@ async function chat(app: App, clock: VirtualClock, n: number): Promise<string[]>
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const text = i % 2 ? 'what is 12*7?' : 'write a python function that sorts a list';
-    const result = await app.router.route({ platform: 'console', tenant: 't', channel: 'c', user: 'u', text, history: [] });
+    const result = answered(await app.router.route({ platform: 'console', tenant: 't', channel: 'c', user: 'u', text, history: [] }));
     ids.push(result.decisionId);
     app.closer.feedback({ decisionId: result.decisionId, kind: i % 3 ? 'up' : 'down', source: 'console', user: 'u', createdAt: clock.now() });
     clock.advance(61_000);
@@ -75,7 +76,7 @@ describe('restart', () => {
     const db = join(tempDir(), 'switchboard.db');
     const clock = new VirtualClock();
     const first = open(db, clock);
-    const result = await first.router.route({ platform: 'console', tenant: 't', channel: 'c', user: 'u', text: 'hello there', history: [] });
+    const result = answered(await first.router.route({ platform: 'console', tenant: 't', channel: 'c', user: 'u', text: 'hello there', history: [] }));
     first.closer.feedback({ decisionId: result.decisionId, kind: 'up', source: 'console', user: 'u', createdAt: clock.now() });
     first.close();
 
