@@ -42,6 +42,19 @@ describe('console adapter on a terminal', () => {
     expect(app.closer.closeDue()).toBe(2);
   });
 
+  it('treats /retry as a regenerate of the last answer and asks the same question again', async () => {
+    const { app, clock, input, adapter, shown } = setup(true);
+    const done = adapter.start();
+    input.end('what is 6*7?\n/retry\n');
+    await done;
+    expect(shown().match(/\[simulated answer from/g)).toHaveLength(2);
+    clock.advance(61_000);
+    const pending = app.store.pendingDecisions(clock.now());
+    expect(pending.map((p) => p.feedback.map((f) => f.kind))).toEqual([['regenerate'], []]);
+    // The retried question is asked without the replaced answer in its context.
+    expect(pending.map((p) => p.decision.features[10])).toEqual([0, 0]);
+  });
+
   it('keeps the conversation as context for the next question', async () => {
     const { app, input, adapter } = setup(true);
     const done = adapter.start();

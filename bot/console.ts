@@ -38,7 +38,7 @@ export class ConsoleAdapter {
     const { input, output, interactive } = this.options;
     const lines = createInterface({ input, ...(interactive ? { output, prompt: 'you › ' } : {}), terminal: interactive });
     if (interactive) {
-      this.note('Chat with Switchboard. Rate the last answer with + (helpful) or - (not helpful); Ctrl-D quits.\n');
+      this.note('Chat with Switchboard. Rate the last answer with + (helpful) or - (not helpful), /retry for another answer; Ctrl-D quits.\n');
       lines.prompt();
     }
     // Lines are handled one after another, in order, even when they arrive faster than answers.
@@ -52,10 +52,28 @@ export class ConsoleAdapter {
     const { json, interactive, output } = this.options;
     const text = line.trim();
     if (interactive && (text === '+' || text === '-')) return this.rate(text === '+' ? 'up' : 'down');
+    if (interactive && text === '/retry') return this.regenerate();
     if (text === '') {
       if (json) output.write(`${JSON.stringify({ error: 'empty message', decisionId: null })}\n`);
       return;
     }
+    return this.ask(text);
+  }
+
+  /** A regenerate is implicit feedback on the answer it replaces, then the same question asked again. */
+  private async regenerate(): Promise<void> {
+    if (!this.lastDecision || !this.lastQuestion) return this.note('Nothing to retry yet: ask something first.\n');
+    this.options.closer.feedback({
+      decisionId: this.lastDecision, kind: 'regenerate', source: 'console', user: 'console', createdAt: this.options.clock.now(),
+    });
+    // The replaced answer leaves the context: the question is asked as if for the first time.
+    this.history.splice(-2, 2);
+    return this.ask(this.lastQuestion);
+  }
+
+  private async ask(text: string): Promise<void> {
+    const { json, interactive, output } = this.options;
+    this.lastQuestion = text;
     const turn: ChatTurn = {
       platform: 'console', tenant: 'local', channel: 'console', user: 'console', text, history: [...this.history],
     };

@@ -48,7 +48,8 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
   };
 }
 
-async function answer(scenario: Scenario, req: RecordedRequest, res: ServerResponse): Promise<void> {
+/** Answers one request the way `scenario` says (also for tests that mix scenarios per request). */
+export async function answer(scenario: Scenario, req: RecordedRequest, res: ServerResponse): Promise<void> {
   const body = (req.body ?? {}) as { model?: string; stream?: boolean; stream_options?: { include_usage?: boolean } };
   const model = body.model ?? 'unknown-model';
   switch (scenario.kind) {
