@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config/index.js';
 import { loadProcessConfig } from '../config/process-config.js';
 import { demo } from './demo.js';
+import { overheadCommand } from './overhead.js';
 import { replayCommand } from './replay-cli.js';
 
 const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -10,6 +11,7 @@ const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SUITES: Record<string, (argv: string[]) => void | Promise<void>> = {
   replay: (argv) => replayCommand(argv, loadProcessConfig(), REPO_ROOT),
   demo: (argv) => demo(argv),
+  overhead: (argv) => overheadCommand(argv, loadProcessConfig()),
 };
 
 /** `npm run bench -- <suite> …`: each suite prints a readable table and, last, one JSON line. */

@@ -20,7 +20,11 @@ export interface PolicyKeeperOptions {
   now: () => number;
   /** Builds the policy from current settings, on top of restored statistics when there are some. */
   build: (restored?: LearnerState) => Policy;
-  /** Save a snapshot after this many learned rewards (and on `snapshot()` at shutdown). */
+  /**
+   * Save a snapshot after this many learned rewards (and on `snapshot()` at shutdown). A snapshot of
+   * the router's ridge state is megabytes of JSON, while replaying a reward costs about 0.1 ms, so
+   * snapshots are rare and a crash replays at most this many rewards.
+   */
   snapshotEvery?: number;
 }
 
@@ -64,7 +68,7 @@ export class PolicyKeeper {
     const arm = this.arms.indexOf(reward.arm);
     if (arm < 0 || reward.features.length !== this.options.dimensions) return;
     this.policy.update(reward.features, arm, reward.reward, reward.propensity);
-    if (++this.sinceSnapshot >= (this.options.snapshotEvery ?? 100)) this.snapshot();
+    if (++this.sinceSnapshot >= (this.options.snapshotEvery ?? 1000)) this.snapshot();
   }
 
   snapshot(): void {

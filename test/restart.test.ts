@@ -63,7 +63,7 @@ describe('restart', () => {
     const first = open(db, clock);
     await chat(first, clock, 12);
     const learned = Array.from(first.keeper.policy.learner.scores(probe, { next: () => 0, state: () => [] }));
-    // No close(): the process "dies" with no snapshot written (snapshots come every 100 rewards).
+    // No close(): the process "dies" with no snapshot written (snapshots come every 1,000 rewards).
     expect(first.store.latestSnapshot('routing')).toBeUndefined();
 
     const second = open(db, clock);
