@@ -41,6 +41,8 @@ export interface App {
   arms: Arm[];
   /** True when the arms are the simulated providers (no provider keys configured). */
   simulated: boolean;
+  /** Start-up advice for the operator (e.g. a model with no price), also logged. */
+  warnings: string[];
   keeper: PolicyKeeper;
   closer: RewardCloser;
   router: Router;
@@ -104,6 +106,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   return {
     config, clock, logger, metrics, store, arms, keeper, closer, router,
     simulated: arms.every((a) => a.model instanceof SimulatedModel),
+    warnings: configured?.warnings ?? [],
     close() {
       keeper.snapshot();
       store.close();

@@ -32,7 +32,10 @@ async function main(argv: string[]): Promise<number> {
   if (app.simulated) {
     say(`No provider keys configured: answering with ${app.arms.length} simulated providers ` +
       `(${app.arms.map((a) => a.name).join(', ')}). Their answers are marked as simulated.`);
+  } else {
+    say(`Routing between ${app.arms.length} provider${app.arms.length === 1 ? '' : 's'}: ${app.arms.map((a) => a.name).join(', ')}.`);
   }
+  for (const warning of app.warnings) say(`Warning: ${warning}`);
   if (config.discord.token || config.slack.botToken) {
     say('Discord and Slack tokens are set, but this build has no platform adapters yet: chatting on the console.');
   } else {
