@@ -42,8 +42,8 @@ describe('loadConfig: profiles and defaults', () => {
     expect(config.providers.anthropic).toEqual({ model: 'claude-3-5-haiku-latest', timeoutMs: 60_000 });
     expect(config.providers.gemini).toEqual({ model: 'gemini-2.0-flash', timeoutMs: 60_000 });
     expect(config.providers.local).toEqual({ model: 'llama3.1', timeoutMs: 60_000 });
-    expect(config.discord).toEqual({});
-    expect(config.slack).toEqual({});
+    expect(config.discord).toEqual({ allowDms: true, adminRoleIds: [] });
+    expect(config.slack).toEqual({ adminUserIds: [] });
     expect(config.secrets).toEqual([]);
     expect(hasProviderKeys(config)).toBe(false);
   });
@@ -123,11 +123,26 @@ describe('loadConfig: profiles and defaults', () => {
       store: { databasePath: string };
       simulation: { seed: number; realtime: boolean };
       providers: { openai: Provider; anthropic: Provider; gemini: Provider; local: Provider };
-      discord: { token?: string; appId?: string; apiUrl?: string };
-      slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string };
+      discord: { token?: string; appId?: string; apiUrl?: string; guildId?: string; allowDms: boolean; adminRoleIds: string[] };
+      slack: { botToken?: string; signingSecret?: string; appToken?: string; apiUrl?: string; adminUserIds: string[] };
+      access: {
+        allowUsers: string[]; blockUsers: string[]; allowRoles: string[]; blockRoles: string[]; allowChannels: string[]; blockChannels: string[];
+      };
+      conversation: { historyMaxMessages: number; historyMaxChars: number; streamEditIntervalMs: number };
       secrets: string[];
     }
     expectTypeOf<Config>().toEqualTypeOf<Expected>();
+  });
+});
+
+describe('loadConfig: platforms and access lists', () => {
+  it('parses id lists, DM and history settings', () => {
+    const config = loadConfig({ env: { DISCORD_ADMIN_ROLE_IDS: '111, 222', SLACK_ADMIN_USER_IDS: 'U1', BLOCKED_CHANNELS: 'C9', DISCORD_ALLOW_DMS: 'no', HISTORY_MAX_MESSAGES: '5' } });
+    expect(config.discord).toMatchObject({ adminRoleIds: ['111', '222'], allowDms: false });
+    expect(config.slack.adminUserIds).toEqual(['U1']);
+    expect(config.access).toEqual({ allowUsers: [], blockUsers: [], allowRoles: [], blockRoles: [], allowChannels: [], blockChannels: ['C9'] });
+    expect(config.conversation).toEqual({ historyMaxMessages: 5, historyMaxChars: 8000, streamEditIntervalMs: 1000 });
+    expect(() => loadConfig({ env: { STREAM_EDIT_INTERVAL_MS: '50' } })).toThrow(/STREAM_EDIT_INTERVAL_MS="50" is not valid/);
   });
 });
 
@@ -301,7 +316,7 @@ describe('loadConfig: environment overrides', () => {
     expect(config.simulation).toEqual({ seed: -7, realtime: false });
     expect(config.providers.openai).toEqual({ baseUrl: 'http://127.0.0.1:4010/v1', model: 'gpt-4.1', timeoutMs: 1500 });
     expect(config.providers.local.baseUrl).toBe('http://localhost:11434/v1');
-    expect(config.discord).toEqual({ appId: '123456789012345678', apiUrl: 'http://localhost:5001/api' });
+    expect(config.discord).toEqual({ appId: '123456789012345678', apiUrl: 'http://localhost:5001/api', allowDms: true, adminRoleIds: [] });
     expect(config.slack.apiUrl).toBe('https://slack.test/api/');
     expect(hasProviderKeys(config)).toBe(true);
   });
@@ -355,7 +370,7 @@ describe('loadConfig: secrets', () => {
     expect(config.providers.gemini.apiKey).toBe('gem-789');
     expect(config.providers.local.apiKey).toBe('sk-openai-123');
     expect(config.discord.token).toBe('discord.token.abc');
-    expect(config.slack).toEqual({ botToken: 'xoxb-111', signingSecret: 'signing-222', appToken: 'xapp-333' });
+    expect(config.slack).toEqual({ botToken: 'xoxb-111', signingSecret: 'signing-222', appToken: 'xapp-333', adminUserIds: [] });
     expect(hasProviderKeys(config)).toBe(true);
   });
 

@@ -167,12 +167,26 @@ function assemble(values: SettingValues): Config {
       token: optional('DISCORD_TOKEN'),
       appId: optional('DISCORD_APP_ID'),
       apiUrl: optional('DISCORD_API_URL'),
+      guildId: optional('DISCORD_GUILD_ID'),
+      allowDms: required('DISCORD_ALLOW_DMS'),
+      adminRoleIds: required('DISCORD_ADMIN_ROLE_IDS'),
     },
     slack: {
       botToken: optional('SLACK_BOT_TOKEN'),
       signingSecret: optional('SLACK_SIGNING_SECRET'),
       appToken: optional('SLACK_APP_TOKEN'),
       apiUrl: optional('SLACK_API_URL'),
+      adminUserIds: required('SLACK_ADMIN_USER_IDS'),
+    },
+    access: {
+      allowUsers: required('ALLOWED_USERS'), blockUsers: required('BLOCKED_USERS'),
+      allowRoles: required('ALLOWED_ROLES'), blockRoles: required('BLOCKED_ROLES'),
+      allowChannels: required('ALLOWED_CHANNELS'), blockChannels: required('BLOCKED_CHANNELS'),
+    },
+    conversation: {
+      historyMaxMessages: required('HISTORY_MAX_MESSAGES'),
+      historyMaxChars: required('HISTORY_MAX_CHARS'),
+      streamEditIntervalMs: required('STREAM_EDIT_INTERVAL_MS'),
     },
     // Longest first, so a logger replacing them in order never leaves the tail
     // of a secret that contains a shorter one.

@@ -64,13 +64,27 @@ export const configSchema = z.object({
   store: z.object({ databasePath: z.string().min(1) }),
   simulation: z.object({ seed: z.number().int(), realtime: z.boolean() }),
   providers: z.object({ openai: provider, anthropic: provider, gemini: provider, local: provider }),
-  discord: z.object({ token: z.string().optional(), appId: z.string().optional(), apiUrl: z.string().optional() }),
+  discord: z.object({
+    token: z.string().optional(),
+    appId: z.string().optional(),
+    apiUrl: z.string().optional(),
+    guildId: z.string().optional(),
+    allowDms: z.boolean(),
+    adminRoleIds: z.array(z.string()),
+  }),
   slack: z.object({
     botToken: z.string().optional(),
     signingSecret: z.string().optional(),
     appToken: z.string().optional(),
     apiUrl: z.string().optional(),
+    adminUserIds: z.array(z.string()),
   }),
+  access: z.object({
+    allowUsers: z.array(z.string()), blockUsers: z.array(z.string()),
+    allowRoles: z.array(z.string()), blockRoles: z.array(z.string()),
+    allowChannels: z.array(z.string()), blockChannels: z.array(z.string()),
+  }),
+  conversation: z.object({ historyMaxMessages: z.number().int().min(0), historyMaxChars: z.number().int().min(0), streamEditIntervalMs: z.number().int().min(200) }),
   /** Every configured secret value (API keys, tokens, signing secret), so the logger can redact them wherever they appear. */
   secrets: z.array(z.string()),
 });

@@ -1,7 +1,7 @@
 import { LOG_LEVELS } from './log-levels.js';
 import { DRIFT_DECAY, DRIFT_RATE, PROFILE_NAMES, PROFILES, banditParameters, type Profile } from './profiles.js';
 import { priceTable } from './prices.js';
-import { decimalNumber, flag, fraction, httpUrl, oneOf, text, wholeNumber, word, type ValueType } from './value-types.js';
+import { decimalNumber, flag, idList, fraction, httpUrl, oneOf, text, wholeNumber, word, type ValueType } from './value-types.js';
 
 /** One row of the settings table. */
 export interface Setting<T> {
@@ -261,6 +261,38 @@ export const SETTINGS = {
   }),
   SLACK_APP_TOKEN: setting({ type: secret, secret: true, description: 'Slack app-level token (xapp-…), for Socket Mode.' }),
   SLACK_API_URL: setting({ type: httpUrl, description: "Slack API base URL (default: Slack's)." }),
+  DISCORD_GUILD_ID: setting({
+    type: word(),
+    description: 'Register slash commands in this guild only (they apply at once); unset registers them globally.',
+  }),
+  DISCORD_ALLOW_DMS: setting({ type: flag, default: true, description: 'Whether the Discord bot answers direct messages.' }),
+  DISCORD_ADMIN_ROLE_IDS: setting({
+    type: idList,
+    default: [],
+    description: 'Discord roles whose members may use admin commands, besides members with Manage Server.',
+  }),
+  SLACK_ADMIN_USER_IDS: setting({ type: idList, default: [], description: 'Slack users (U…) who may use admin commands.' }),
+  ALLOWED_USERS: setting({ type: idList, default: [], description: 'If set, only these users get answers.' }),
+  BLOCKED_USERS: setting({ type: idList, default: [], description: 'These users never get answers.' }),
+  ALLOWED_ROLES: setting({ type: idList, default: [], description: 'If set, only members with one of these Discord roles get answers.' }),
+  BLOCKED_ROLES: setting({ type: idList, default: [], description: 'Members with any of these Discord roles never get answers.' }),
+  ALLOWED_CHANNELS: setting({ type: idList, default: [], description: 'If set, the bot answers only in these channels (and their threads).' }),
+  BLOCKED_CHANNELS: setting({ type: idList, default: [], description: 'The bot never answers in these channels.' }),
+  HISTORY_MAX_MESSAGES: setting({
+    type: wholeNumber({ min: 0 }),
+    default: 20,
+    description: 'Earlier messages of a reply chain or thread sent with a question as its context.',
+  }),
+  HISTORY_MAX_CHARS: setting({
+    type: wholeNumber({ min: 0 }),
+    default: 8000,
+    description: 'Most characters of context sent with a question; older messages are left out, with a visible note.',
+  }),
+  STREAM_EDIT_INTERVAL_MS: setting({
+    type: wholeNumber({ min: 200 }),
+    default: 1000,
+    description: 'Shortest time between two edits of a streaming answer (platforms rate-limit edits).',
+  }),
 };
 
 export type SettingName = keyof typeof SETTINGS;

@@ -137,3 +137,9 @@ export function text(allowed = 'any text'): ValueType<string> {
 export function word(allowed = 'text without spaces'): ValueType<string> {
   return { allowed, schema: z.string().regex(/^\S+$/) };
 }
+
+/** A comma-separated list of ids (Discord snowflakes, Slack user ids); spaces around commas are ignored. */
+export const idList: ValueType<string[]> = {
+  allowed: 'a comma-separated list of ids without spaces inside them',
+  schema: z.string().transform((raw) => raw.split(',').map((id) => id.trim()).filter(Boolean)).pipe(z.array(z.string().regex(/^\S+$/))),
+};

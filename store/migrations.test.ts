@@ -25,9 +25,35 @@ afterEach(() => {
 
 describe('migrate', () => {
   it('applies the shipped migrations and records them', () => {
-    expect(migrate(db, MIGRATIONS, () => 42)).toEqual({ applied: [1], version: 1 });
-    expect(tables()).toEqual(['decisions', 'feedback', 'outcomes', 'policy_snapshots', 'rewards', 'schema_migrations']);
-    expect(recorded()).toEqual([{ version: 1, name: MIGRATIONS[0]?.name, applied_at: 42 }]);
+    expect(migrate(db, MIGRATIONS, () => 42)).toEqual({ applied: [1, 2], version: 2 });
+    expect(tables()).toEqual([
+      'decisions', 'feedback', 'message_links', 'outcomes', 'policy_snapshots', 'rewards', 'schema_migrations',
+    ]);
+    // Shipped names are part of the record in the field: they must not change.
+    expect(recorded()).toEqual([
+      { version: 1, name: 'decisions-outcomes-feedback-rewards-snapshots', applied_at: 42 },
+      { version: 2, name: 'message-links', applied_at: 42 },
+    ]);
+    expect(migrate(db, MIGRATIONS, () => 43)).toEqual({ applied: [], version: 2 });
+  });
+
+  it('upgrades a database left at version 1 to 2, keeping its rows', () => {
+    expect(migrate(db, MIGRATIONS.slice(0, 1), () => 1)).toEqual({ applied: [1], version: 1 });
+    db.prepare(
+      `INSERT INTO decisions (id, created_at, domain, tenant, channel, user, arms, arm, propensity, probabilities, scores,
+         features, kind, policy_version) VALUES ('old', 1, 'routing', 't', 'c', 'u', '[]', 'a', 1, '[]', '[]', '[]', 'code', 'v1')`,
+    ).run();
+    expect(migrate(db, MIGRATIONS, () => 2)).toEqual({ applied: [2], version: 2 });
+    expect(recorded()).toEqual([
+      { version: 1, name: 'decisions-outcomes-feedback-rewards-snapshots', applied_at: 1 },
+      { version: 2, name: 'message-links', applied_at: 2 },
+    ]);
+    expect(db.prepare('SELECT id FROM decisions').all()).toEqual([{ id: 'old' }]);
+    const link = db.prepare('INSERT INTO message_links (platform, message_id, decision_id) VALUES (?, ?, ?)');
+    link.run('discord', 'm1', 'old');
+    // (platform, message_id) is the key: the same id on another platform is another message.
+    link.run('slack', 'm1', 'old');
+    expect(() => link.run('discord', 'm1', 'old')).toThrow(/UNIQUE constraint failed/);
   });
 
   it('applies only what is pending, in order', () => {

@@ -88,6 +88,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX policy_snapshots_domain ON policy_snapshots (domain, id);
     `,
   },
+  {
+    version: 2,
+    name: 'message-links',
+    sql: `
+      -- Which decision a bot message answered, so a reaction on it (even long after a restart)
+      -- becomes feedback on the right decision.
+      CREATE TABLE message_links (
+        platform TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        decision_id TEXT NOT NULL REFERENCES decisions (id),
+        PRIMARY KEY (platform, message_id)
+      );
+    `,
+  },
 ];
 
 export interface MigrationResult {

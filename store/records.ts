@@ -81,3 +81,19 @@ export interface PendingDecision {
   outcomes: OutcomeRecord[];
   feedback: FeedbackRecord[];
 }
+
+export interface ArmStats {
+  arm: string;
+  /** Decisions that chose this arm. */
+  decisions: number;
+  /** Mean of the closed rewards of those decisions; null when none has closed yet. */
+  meanReward: number | null;
+  rewards: number;
+  /** Latency of the arm's own answers (fallback answers count for the arm that gave them). */
+  latencyP50Ms: number | null;
+  latencyP95Ms: number | null;
+  /** USD spent on this arm's attempts. */
+  costUsd: number;
+  /** Attempts of this arm that failed. */
+  errors: number;
+}

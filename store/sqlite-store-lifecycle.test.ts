@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { MIGRATIONS, migrate } from './migrations.js';
+import { decisionParams } from './sqlite-rows.js';
 import { openSqliteStore } from './sqlite-store.js';
 import { decision, feedback, outcome, reward, useTempStore } from './store-fixtures.js';
 
@@ -22,21 +24,46 @@ describe('opening', () => {
     expect(existsSync(join(dir(), 'nested'))).toBe(false);
   });
 
-  it('records migration 1 once and applies nothing when reopened', () => {
+  it('records migrations 1 and 2 once and applies nothing when reopened', () => {
     open().close();
-    const first = peek<{ version: number; name: string; applied_at: number }>('SELECT * FROM schema_migrations');
-    expect(first).toHaveLength(1);
-    expect(first[0]?.version).toBe(1);
+    const first = peek<{ version: number; name: string; applied_at: number }>('SELECT * FROM schema_migrations ORDER BY version');
+    expect(first.map((row) => [row.version, row.name])).toEqual([
+      [1, 'decisions-outcomes-feedback-rewards-snapshots'],
+      [2, 'message-links'],
+    ]);
     open().close();
-    expect(peek('SELECT * FROM schema_migrations')).toEqual(first);
+    expect(peek('SELECT * FROM schema_migrations ORDER BY version')).toEqual(first);
   });
 
   it('refuses a database from a newer schema version', () => {
     open().close();
     const db = new Database(file());
-    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (2, ?, 0)').run('from-the-future');
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (3, ?, 0)').run('from-the-future');
     db.close();
-    expect(() => openSqliteStore(file())).toThrow(/schema version 2 is newer than this build of Switchboard knows \(1\)/);
+    expect(() => openSqliteStore(file())).toThrow(/schema version 3 is newer than this build of Switchboard knows \(2\)/);
+    // Refusing leaves the file as it was.
+    expect(peek<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).toEqual([
+      { version: 1 }, { version: 2 }, { version: 3 },
+    ]);
+  });
+
+  it('upgrades a file written by the version-1 build: old decisions can be linked to messages', () => {
+    mkdirSync(dirname(file()), { recursive: true });
+    const v1 = new Database(file());
+    migrate(v1, MIGRATIONS.slice(0, 1));
+    v1.prepare(
+      `INSERT INTO decisions (id, created_at, domain, tenant, channel, user, arms, arm, propensity, probabilities, scores,
+         features, kind, policy_version)
+       VALUES (@id, @created_at, @domain, @tenant, @channel, @user, @arms, @arm, @propensity, @probabilities, @scores,
+         @features, @kind, @policy_version)`,
+    ).run(decisionParams(decision('old', 1)));
+    v1.close();
+
+    const store = open();
+    expect(peek<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(store.decision('old')).toEqual(decision('old', 1));
+    store.linkMessage('discord', 'msg-1', 'old');
+    expect(store.decisionForMessage('discord', 'msg-1')).toBe('old');
   });
 
   it('closes idempotently', () => {

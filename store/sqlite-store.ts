@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Database as Connection, Statement } from 'better-sqlite3';
 import { migrate } from './migrations.js';
 import type {
+  ArmStats,
   ClosedReward, DecisionRecord, Domain, FeedbackRecord, OutcomeRecord, PendingDecision, PolicySnapshot, RewardRecord,
 } from './records.js';
 import {
@@ -77,6 +78,10 @@ export class SqliteStore implements Store {
   private readonly selectSnapshot: Statement<[string], SnapshotRow>;
   private readonly countPendingStmt: Statement<[string], { n: number }>;
   private readonly spendStmt: Statement<[string, number], { usd: number | null }>;
+  private readonly linkStmt: Statement<[string, string, string]>;
+  private readonly linkedStmt: Statement<[string, string], { decision_id: string }>;
+  private readonly decisionArmsStmt: Statement<[string, number], { arm: string; decisions: number; rewards: number; reward_sum: number | null }>;
+  private readonly attemptStmt: Statement<[string, number], { arm: string; latency_ms: number; cost_usd: number; error: string | null }>;
   private readonly closeRewardTx: (reward: RewardRecord) => number | null;
   private readonly pendingTx: (createdBefore: number, limit: number) => PendingDecision[];
 
@@ -105,6 +110,18 @@ export class SqliteStore implements Store {
        LIMIT ?`,
     );
     this.countPendingStmt = db.prepare('SELECT COUNT(*) AS n FROM decisions WHERE pending = 1 AND domain = ?');
+    this.linkStmt = db.prepare('INSERT OR IGNORE INTO message_links (platform, message_id, decision_id) VALUES (?, ?, ?)');
+    this.linkedStmt = db.prepare('SELECT decision_id FROM message_links WHERE platform = ? AND message_id = ?');
+    this.decisionArmsStmt = db.prepare(
+      `SELECT d.arm AS arm, COUNT(*) AS decisions, COUNT(r.seq) AS rewards, SUM(r.reward) AS reward_sum
+       FROM decisions d LEFT JOIN rewards r ON r.decision_id = d.id
+       WHERE d.tenant = ? AND d.domain = 'routing' AND d.created_at >= ? GROUP BY d.arm`,
+    );
+    this.attemptStmt = db.prepare(
+      `SELECT o.arm AS arm, o.latency_ms AS latency_ms, o.cost_usd AS cost_usd, o.error AS error
+       FROM decisions d JOIN outcomes o ON o.decision_id = d.id
+       WHERE d.tenant = ? AND d.domain = 'routing' AND d.created_at >= ?`,
+    );
     this.spendStmt = db.prepare(
       `SELECT SUM(o.cost_usd) AS usd FROM decisions d JOIN outcomes o ON o.decision_id = d.id
        WHERE d.tenant = ? AND d.created_at >= ?`,
@@ -180,6 +197,43 @@ export class SqliteStore implements Store {
 
   pendingDecisions(createdBefore: number, limit: number = DEFAULT_PENDING_LIMIT): PendingDecision[] {
     return this.pendingTx(createdBefore, limit);
+  }
+
+  linkMessage(platform: string, messageId: string, decisionId: string): void {
+    this.linkStmt.run(platform, messageId, decisionId);
+  }
+
+  decisionForMessage(platform: string, messageId: string): string | undefined {
+    return this.linkedStmt.get(platform, messageId)?.decision_id;
+  }
+
+  armStats(tenant: string, since: number): ArmStats[] {
+    const byArm = new Map<string, ArmStats & { latencies: number[] }>();
+    const entry = (arm: string) => {
+      let e = byArm.get(arm);
+      if (!e) {
+        e = { arm, decisions: 0, meanReward: null, rewards: 0, latencyP50Ms: null, latencyP95Ms: null, costUsd: 0, errors: 0, latencies: [] };
+        byArm.set(arm, e);
+      }
+      return e;
+    };
+    for (const row of this.decisionArmsStmt.all(tenant, since)) {
+      const e = entry(row.arm);
+      e.decisions = row.decisions;
+      e.rewards = row.rewards;
+      e.meanReward = row.rewards > 0 ? (row.reward_sum ?? 0) / row.rewards : null;
+    }
+    for (const row of this.attemptStmt.all(tenant, since)) {
+      const e = entry(row.arm);
+      e.costUsd += row.cost_usd;
+      if (row.error === null) e.latencies.push(row.latency_ms);
+      else e.errors++;
+    }
+    return [...byArm.values()].map(({ latencies, ...stats }) => {
+      latencies.sort((a, b) => a - b);
+      const at = (q: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! : null);
+      return { ...stats, latencyP50Ms: at(0.5), latencyP95Ms: at(0.95) };
+    }).sort((a, b) => b.decisions - a.decisions || a.arm.localeCompare(b.arm));
   }
 
   tenantSpend(tenant: string, since: number): number {

@@ -1,4 +1,5 @@
 import type {
+  ArmStats,
   ClosedReward, DecisionRecord, Domain, FeedbackRecord, OutcomeRecord, PendingDecision, PolicySnapshot, RewardRecord,
 } from './records.js';
 
@@ -23,6 +24,12 @@ export interface Store {
   pendingCount(domain: Domain): number;
   /** Rewards of a domain with seq > afterSeq, in seq order. */
   rewardsSince(domain: Domain, afterSeq: number): ClosedReward[];
+
+  /** Remembers that a platform message carries the answer of a decision (idempotent). */
+  linkMessage(platform: string, messageId: string, decisionId: string): void;
+  decisionForMessage(platform: string, messageId: string): string | undefined;
+  /** Per arm, for a tenant's routing decisions made at or after `since`: what /router stats shows. */
+  armStats(tenant: string, since: number): ArmStats[];
 
   saveSnapshot(snapshot: PolicySnapshot): void;
   latestSnapshot(domain: Domain): PolicySnapshot | undefined;
