@@ -28,6 +28,14 @@ describe('splitMessage', () => {
     const lines = pieces.join('\n').split('\n').filter((l) => l.startsWith('const value'));
     expect(lines).toHaveLength(200);
   });
+
+  it('keeps the indentation of code lines that start a piece', () => {
+    const code = Array.from({ length: 120 }, (_, i) => `    x_${i} = f(${i})  # indented python line`).join('\n');
+    const pieces = splitMessage(`\`\`\`python\ndef g():\n${code}\n\`\`\``, 1000);
+    const lines = pieces.join('\n').split('\n').filter((l) => l.includes('x_'));
+    expect(lines).toHaveLength(120);
+    for (const line of lines) expect(line.startsWith('    x_')).toBe(true);
+  });
 });
 
 describe('trimHistory', () => {

@@ -43,15 +43,13 @@ export function splitMessage(text: string, limit: number): string[] {
       break;
     }
     // Leave room to close a code block that is open at the cut.
-    let cut = bestCut(rest, budget - 4);
-    let piece = rest.slice(0, cut);
+    const cut = bestCut(rest, budget - 4);
+    let piece = rest.slice(0, cut).replace(/\s+$/, '');
     const fence = openFence(reopen + piece);
-    if (fence !== null) {
-      cut = bestCut(rest, budget - 4);
-      piece = `${rest.slice(0, cut).replace(/\s+$/, '')}\n\`\`\``;
-    }
-    pieces.push(reopen + piece.replace(/\s+$/, ''));
-    rest = rest.slice(cut).replace(/^\s+/, '');
+    if (fence !== null) piece = `${piece}\n\`\`\``;
+    pieces.push(reopen + piece);
+    // Only the line breaks at the cut go: the next line's indentation is code, and it stays.
+    rest = rest.slice(cut).replace(/^\n+/, '');
     reopen = fence !== null ? `\`\`\`${fence}\n` : '';
   }
   return pieces.filter((p) => p.trim().length > 0);
