@@ -3,7 +3,9 @@ import { dirname, join } from 'node:path';
 import { ConfigError, type Config } from '../config/index.js';
 import { loadProcessConfig } from '../config/process-config.js';
 import { createHttpServer, createLogger } from '../telemetry/index.js';
+import { COMMANDS } from '../commands/registry.js';
 import { createApp, type App } from './app.js';
+import { configuredPlatforms, createPlatformAdapters } from './platforms.js';
 import { ConsoleAdapter } from './console.js';
 
 /** Process entry: load config, assemble, start the HTTP server and the adapters (DESIGN.md, bot/main.ts). */
@@ -16,10 +18,18 @@ async function main(argv: string[]): Promise<number> {
     return refuse(error);
   }
 
+  let platforms: Array<'discord' | 'slack'>;
+  try {
+    platforms = configuredPlatforms(config);
+  } catch (error) {
+    return refuse(error);
+  }
+  const onConsole = platforms.length === 0;
   // On the console, JSON logs would bury the chat: they go to a file beside the database instead.
+  // With platforms, they go to stdout, where operators and log collectors expect them.
   const logFile = join(config.store.databasePath === ':memory:' ? 'data' : dirname(config.store.databasePath), 'switchboard.log');
-  mkdirSync(dirname(logFile), { recursive: true });
-  const logger = createLogger({ level: config.log.level, secrets: config.secrets, destination: openSync(logFile, 'a') });
+  if (onConsole) mkdirSync(dirname(logFile), { recursive: true });
+  const logger = createLogger({ level: config.log.level, secrets: config.secrets, destination: onConsole ? openSync(logFile, 'a') : 1 });
   let app: App;
   try {
     app = createApp(config, { logger });
@@ -28,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const say = (line: string) => process.stderr.write(`${line}\n`);
 
-  say(`Switchboard (${config.profile} profile) · logs: ${logFile} · database: ${config.store.databasePath}`);
+  say(`Switchboard (${config.profile} profile) · logs: ${onConsole ? logFile : 'stdout'} · database: ${config.store.databasePath}`);
   if (app.simulated) {
     say(`No provider keys configured: answering with ${app.arms.length} simulated providers ` +
       `(${app.arms.map((a) => a.name).join(', ')}). Their answers are marked as simulated.`);
@@ -36,18 +46,18 @@ async function main(argv: string[]): Promise<number> {
     say(`Routing between ${app.arms.length} provider${app.arms.length === 1 ? '' : 's'}: ${app.arms.map((a) => a.name).join(', ')}.`);
   }
   for (const warning of app.warnings) say(`Warning: ${warning}`);
-  if (config.discord.token || config.slack.botToken) {
-    say('Discord and Slack tokens are set, but this build has no platform adapters yet: chatting on the console.');
-  } else {
-    say('No Discord or Slack tokens configured: chatting on the console.');
-  }
+  say(onConsole ? 'No Discord or Slack tokens configured: chatting on the console.' : `Serving ${platforms.join(' and ')}.`);
 
-  const http = createHttpServer({ logger, metrics: app.metrics });
+  let ready = false;
+  const http = createHttpServer({ logger, metrics: app.metrics, readiness: () => ready });
+  const adapters = createPlatformAdapters(platforms, { app, commands: COMMANDS, http });
   try {
     const port = await http.listen(config.http.port, config.http.host);
     say(`Metrics and health: http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${port}/metrics`);
   } catch (error) {
+    // Platforms need the server (Slack's events arrive on it, operators scrape it): that is fatal.
     // A second console session must still be able to chat: the first one keeps the port.
+    if (!onConsole) throw new Error(`cannot listen on ${config.http.host}:${config.http.port}: ${(error as Error).message}`);
     say(`HTTP server not started (${(error as Error).message}); chatting without /metrics.`);
   }
 
@@ -58,12 +68,25 @@ async function main(argv: string[]): Promise<number> {
 
   const shutdown = async () => {
     clearInterval(sweep);
+    ready = false;
+    await Promise.all(adapters.map((a) => a.stop().catch((error: unknown) => logger.error({ err: error, adapter: a.name }, 'adapter did not stop cleanly'))));
     await http.close().catch(() => undefined);
     app.close();
     logger.info('stopped');
   };
   process.once('SIGINT', () => void shutdown().then(() => process.exit(130)));
   process.once('SIGTERM', () => void shutdown().then(() => process.exit(143)));
+
+  if (!onConsole) {
+    for (const adapter of adapters) {
+      await adapter.start();
+      say(`${adapter.name} adapter started.`);
+    }
+    ready = true;
+    // Serve until a signal arrives; the handlers above stop everything and exit.
+    return new Promise<number>(() => undefined);
+  }
+  ready = true;
 
   const consoleAdapter = new ConsoleAdapter({
     router: app.router, closer: app.closer, clock: app.clock,

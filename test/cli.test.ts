@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { sendJson } from './fakes/fake-http.js';
+import { startFakeOpenAi } from './fakes/fake-openai.js';
 import { useTempDir } from './temp-dir.js';
 
 const tempDir = useTempDir();
@@ -69,23 +71,30 @@ describe('npm start on piped stdin', () => {
     expect(run.stderr).toMatch(/between 0 and 1/);
   });
 
-  it('keeps configured secrets and message text out of the logs', async () => {
+  it('keeps configured secrets and message text out of the logs, even when a provider echoes the key', async () => {
     const dir = tempDir();
-    const secrets = { DISCORD_TOKEN: 'discord-secret-token-123', SLACK_SIGNING_SECRET: 'slack-signing-secret-456' };
+    const key = 'sk-proj-secret-key-0123456789';
+    const fake = await startFakeOpenAi({ apiKey: key });
+    // A failing provider whose error body repeats the key, so it would reach the logs if anything let it.
+    fake.answerWith((_req, res) => sendJson(res, 500, { error: { message: `internal error for key ${key}`, type: 'server_error' } }));
+    const secrets = { OPENAI_API_KEY: key, OPENAI_BASE_URL: `${fake.url}/v1`, ROUTER_RETRY_BASE_MS: '1' };
     const question = 'my private question about 42*17';
     const run = await start(`${question}\n`, { DATABASE_PATH: join(dir, 'sb.db'), LOG_LEVEL: 'trace', ...secrets });
+    await fake.close();
     expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Sorry, no provider could answer right now/);
+    expect(fake.requests.length).toBe(3);
     const log = readFileSync(join(dir, 'switchboard.log'), 'utf8');
     expect(log).toContain('"msg":"decision"');
-    for (const secret of Object.values(secrets)) {
-      expect(log).not.toContain(secret);
-      expect(run.stderr).not.toContain(secret);
-    }
+    expect(log).toContain('"msg":"arm failed"');
+    expect(log).not.toContain(key);
+    expect(run.stderr).not.toContain(key);
+    expect(run.stdout).not.toContain(key);
     expect(log).not.toContain(question);
 
     // The same run with LOG_MESSAGE_TEXT=true does log the text: the check above can fail.
     const dir2 = tempDir();
-    await start(`${question}\n`, { DATABASE_PATH: join(dir2, 'sb.db'), LOG_LEVEL: 'trace', LOG_MESSAGE_TEXT: 'true', ...secrets });
+    await start(`${question}\n`, { DATABASE_PATH: join(dir2, 'sb.db'), LOG_LEVEL: 'trace', LOG_MESSAGE_TEXT: 'true' });
     expect(readFileSync(join(dir2, 'switchboard.log'), 'utf8')).toContain(question);
   });
 });

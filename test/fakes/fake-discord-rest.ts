@@ -1,0 +1,126 @@
+import type { ServerResponse } from 'node:http';
+import { sendJson, type FakeHandler, type RecordedRequest } from './fake-http.js';
+import { APP_ID, BOT, messageJson, type ApiObject } from './fake-discord-world.js';
+
+/** What the REST side shares with the gateway side of the fake. */
+export interface FakeDiscordState {
+  gatewayUrl: string;
+  /** Every message, by id, as Discord would return it now (edits applied). */
+  messages: Map<string, ApiObject>;
+  /** Guild of each guild channel or thread; DM channels map to undefined. */
+  guildOf: Map<string, string | undefined>;
+  /** Interaction token → where the interaction happened, for its webhook follow-ups. */
+  interactions: Map<string, { channelId: string; guildId: string | undefined }>;
+  /** Called after the bot created a message (Discord echoes it on the gateway). */
+  onBotMessage(message: ApiObject): void;
+}
+
+const API = '/api/v10';
+
+/** Discord's answer to a body it refuses (a message over 2,000 characters, or empty). */
+function invalidForm(res: ServerResponse, why: string): void {
+  sendJson(res, 400, { code: 50035, message: 'Invalid Form Body', errors: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: why }] } } });
+}
+
+// A 204 must not claim a JSON body: discord.js would try to parse the empty one.
+function noContent(res: ServerResponse): void {
+  res.writeHead(204);
+  res.end();
+}
+
+function unknown(res: ServerResponse, code: number, message: string): void {
+  sendJson(res, 404, { code, message });
+}
+
+function badContent(body: ApiObject, editing: boolean): string | undefined {
+  const content = body['content'];
+  if (typeof content === 'string' && content.length > 2000) return `content is ${content.length} characters, over 2000`;
+  const components = body['components'];
+  const hasComponents = Array.isArray(components) && components.length > 0;
+  if (!editing && !hasComponents && (typeof content !== 'string' || content.trim() === '')) return 'cannot send an empty message';
+  if (editing && typeof content === 'string' && content.trim() === '' && !hasComponents) return 'cannot make a message empty';
+  return undefined;
+}
+
+/** The REST routes the bot calls (TESTING.md), answered from `state`; the fake's HTTP server records each request. */
+export function discordRestHandler(state: FakeDiscordState): FakeHandler {
+  const createMessage = (res: ServerResponse, channelId: string, body: ApiObject) => {
+    const refused = badContent(body, false);
+    if (refused) return invalidForm(res, refused);
+    const ref = body['message_reference'] as { message_id?: string } | undefined;
+    const referenced = ref?.message_id ? state.messages.get(ref.message_id) : undefined;
+    if (ref?.message_id && !referenced) return sendJson(res, 400, { code: 50035, message: 'Invalid Form Body: Unknown message' });
+    const message = messageJson({
+      channelId, guildId: state.guildOf.get(channelId), author: BOT, content: String(body['content'] ?? ''),
+      components: (body['components'] as unknown[] | undefined) ?? [], ...(referenced ? { reference: referenced } : {}),
+    });
+    state.messages.set(String(message['id']), message);
+    sendJson(res, 200, message);
+    state.onBotMessage(message);
+  };
+
+  const editMessage = (res: ServerResponse, id: string, body: ApiObject) => {
+    const message = state.messages.get(id);
+    if (!message) return unknown(res, 10008, 'Unknown Message');
+    const refused = badContent(body, true);
+    if (refused) return invalidForm(res, refused);
+    if ('content' in body) message['content'] = body['content'];
+    if ('components' in body) message['components'] = body['components'];
+    message['edited_timestamp'] = new Date().toISOString();
+    sendJson(res, 200, message);
+  };
+
+  const webhookMessage = (token: string, body: ApiObject): ApiObject | undefined => {
+    const where = state.interactions.get(token);
+    if (!where) return undefined;
+    const message = messageJson({ channelId: where.channelId, guildId: where.guildId, author: BOT, content: String(body['content'] ?? '') });
+    return { ...message, application_id: APP_ID, webhook_id: APP_ID, flags: Number(body['flags'] ?? 0) };
+  };
+
+  return (req: RecordedRequest, res) => {
+    const url = new URL(req.path, 'http://fake');
+    if (!url.pathname.startsWith(API)) return unknown(res, 0, '404: Not Found');
+    // discord.js encodes '@original' as %40original: routes are matched on the decoded path.
+    const path = decodeURIComponent(url.pathname.slice(API.length));
+    const body = (req.body ?? {}) as ApiObject;
+    let m: RegExpExecArray | null;
+
+    if (req.method === 'GET' && path === '/gateway/bot') {
+      return sendJson(res, 200, {
+        url: state.gatewayUrl, shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+      });
+    }
+    if (req.method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      const commands = Array.isArray(req.body) ? (req.body as ApiObject[]) : [];
+      return sendJson(res, 200, commands.map((c, i) => ({ ...c, id: `${APP_ID}${i}`, application_id: APP_ID, version: '1' })));
+    }
+    if (req.method === 'POST' && (m = /^\/channels\/(\d+)\/typing$/.exec(path))) return noContent(res);
+    if (req.method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) return createMessage(res, m[1]!, body);
+    if (req.method === 'PATCH' && (m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) return editMessage(res, m[2]!, body);
+    if (req.method === 'GET' && (m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) {
+      const message = state.messages.get(m[2]!);
+      return message && message['channel_id'] === m[1] ? sendJson(res, 200, message) : unknown(res, 10008, 'Unknown Message');
+    }
+    if (req.method === 'GET' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      const channelId = m[1]!;
+      const before = url.searchParams.get('before');
+      const limit = Number(url.searchParams.get('limit') ?? 50);
+      const page = [...state.messages.values()]
+        .filter((msg) => msg['channel_id'] === channelId && (before === null || BigInt(String(msg['id'])) < BigInt(before)))
+        .sort((a, b) => (BigInt(String(b['id'])) > BigInt(String(a['id'])) ? 1 : -1))
+        .slice(0, limit);
+      return sendJson(res, 200, page);
+    }
+    if (req.method === 'PUT' && /^\/channels\/\d+\/messages\/\d+\/reactions\/[^/]+\/@me$/.test(path)) return noContent(res);
+    if (req.method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return noContent(res);
+    if ((m = /^\/webhooks\/(\d+)\/([^/]+)(\/messages\/@original)?$/.exec(path))) {
+      if (req.method === 'DELETE' && m[3]) return noContent(res);
+      const refused = badContent(body, req.method === 'PATCH');
+      if (refused) return invalidForm(res, refused);
+      const message = webhookMessage(m[2]!, body);
+      return message ? sendJson(res, 200, message) : unknown(res, 10015, 'Unknown Webhook');
+    }
+    return unknown(res, 0, '404: Not Found');
+  };
+}
