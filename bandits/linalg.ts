@@ -53,3 +53,10 @@ export function dot(a: ArrayLike<number>, b: ArrayLike<number>, d: number): numb
   for (let i = 0; i < d; i++) sum += a[i]! * b[i]!;
   return sum;
 }
+
+/** The full symmetric matrix from a row-major d×d array whose upper triangle (i ≤ j) is current. */
+export function symmetrize(upper: Float64Array, d: number): Float64Array {
+  const m = Float64Array.from(upper);
+  for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) m[i * d + j] = m[j * d + i]!;
+  return m;
+}

@@ -1,3 +1,4 @@
+import { invertSpd, matVec, symmetrize } from '../linalg.js';
 import type { Rng } from '../rng.js';
 import type { Context, Learner, LearnerState } from '../types.js';
 
@@ -217,17 +218,16 @@ export class RecursiveRidge implements Learner {
     const d = this.dimensions;
     for (let a = 0; a < this.arms; a++) {
       // A = P⁻¹ and b = Aθ add up; the prior Λ is in both, so it is taken out once.
-      const a1 = invert(symmetric(this.p[a]!, d), d);
-      const a2 = invert(Float64Array.from(o.precisionInverse[a]!), d);
-      const b = new Float64Array(d);
-      addProduct(b, a1, this.theta[a]!, d);
-      addProduct(b, a2, Float64Array.from(o.theta[a]!), d);
+      const a1 = invertSpd(symmetrize(this.p[a]!, d), d);
+      const a2 = invertSpd(Float64Array.from(o.precisionInverse[a]!), d);
+      const b = matVec(a1, this.theta[a]!, d, new Float64Array(d));
+      const b2 = matVec(a2, o.theta[a]!, d, new Float64Array(d));
+      for (let i = 0; i < d; i++) b[i]! += b2[i]!;
       for (let i = 0; i < d * d; i++) a1[i]! += a2[i]!;
       for (let i = 0; i < d; i++) a1[i * d + i]! -= i === 0 ? this.options.biasLambda : this.options.lambda;
-      const p = invert(a1, d);
+      const p = invertSpd(a1, d);
       this.p[a]!.set(p);
-      this.theta[a]!.fill(0);
-      addProduct(this.theta[a]!, p, b, d);
+      matVec(p, b, d, this.theta[a]!);
       this.drift[a] = (this.drift[a]! + o.drift[a]!) / 2;
       this.counts[a]! += o.counts[a]!;
     }
@@ -237,7 +237,7 @@ export class RecursiveRidge implements Learner {
     return {
       kind: 'recursive-ridge',
       options: { ...this.options },
-      precisionInverse: this.p.map((m) => Array.from(symmetric(m, this.dimensions))),
+      precisionInverse: this.p.map((m) => Array.from(symmetrize(m, this.dimensions))),
       theta: this.theta.map((t) => Array.from(t)),
       drift: Array.from(this.drift),
       counts: Array.from(this.counts),
@@ -257,53 +257,5 @@ export class RecursiveRidge implements Learner {
       total += xi * (p[row + i]! * xi + 2 * s);
     }
     return total;
-  }
-}
-
-/** The full matrix from its upper triangle. */
-function symmetric(upper: Float64Array, d: number): Float64Array {
-  const m = Float64Array.from(upper);
-  for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) m[i * d + j] = m[j * d + i]!;
-  return m;
-}
-
-/** Inverse of a symmetric positive-definite matrix by Gauss–Jordan with partial pivoting (merge only). */
-function invert(m: Float64Array, d: number): Float64Array {
-  const a = Float64Array.from(m);
-  const inv = new Float64Array(d * d);
-  for (let i = 0; i < d; i++) inv[i * d + i] = 1;
-  for (let c = 0; c < d; c++) {
-    let pivot = c;
-    for (let r = c + 1; r < d; r++) if (Math.abs(a[r * d + c]!) > Math.abs(a[pivot * d + c]!)) pivot = r;
-    if (pivot !== c) {
-      for (let j = 0; j < d; j++) {
-        [a[c * d + j], a[pivot * d + j]] = [a[pivot * d + j]!, a[c * d + j]!];
-        [inv[c * d + j], inv[pivot * d + j]] = [inv[pivot * d + j]!, inv[c * d + j]!];
-      }
-    }
-    const diag = a[c * d + c]!;
-    if (Math.abs(diag) < 1e-300) throw new RangeError('singular matrix');
-    for (let j = 0; j < d; j++) {
-      a[c * d + j]! /= diag;
-      inv[c * d + j]! /= diag;
-    }
-    for (let r = 0; r < d; r++) {
-      if (r === c) continue;
-      const f = a[r * d + c]!;
-      if (f === 0) continue;
-      for (let j = 0; j < d; j++) {
-        a[r * d + j]! -= f * a[c * d + j]!;
-        inv[r * d + j]! -= f * inv[c * d + j]!;
-      }
-    }
-  }
-  return inv;
-}
-
-function addProduct(out: Float64Array, m: Float64Array, v: ArrayLike<number>, d: number): void {
-  for (let i = 0; i < d; i++) {
-    let s = 0;
-    for (let j = 0; j < d; j++) s += m[i * d + j]! * v[j]!;
-    out[i]! += s;
   }
 }
