@@ -181,6 +181,15 @@ describe('policy snapshots', () => {
     expect(store.latestSnapshot('analysis')).toBeUndefined();
   });
 
+  it('keeps only the two newest snapshots of a domain, whatever the others hold', () => {
+    const store = open();
+    for (let seq = 1; seq <= 5; seq++) store.saveSnapshot({ domain: 'routing', lastRewardSeq: seq, state: { seq }, createdAt: seq });
+    store.saveSnapshot({ domain: 'engagement', lastRewardSeq: 1, state: 'kept', createdAt: 9 });
+    expect(peek<{ domain: string; last_reward_seq: number }>('SELECT domain, last_reward_seq FROM policy_snapshots ORDER BY id'))
+      .toEqual([{ domain: 'routing', last_reward_seq: 4 }, { domain: 'routing', last_reward_seq: 5 }, { domain: 'engagement', last_reward_seq: 1 }]);
+    expect(store.latestSnapshot('routing')?.state).toEqual({ seq: 5 });
+  });
+
   it('refuses a state JSON cannot hold', () => {
     const store = open();
     expect(() => store.saveSnapshot({ domain: 'routing', lastRewardSeq: 0, state: undefined, createdAt: 1 })).toThrow(/JSON-serializable/);

@@ -58,6 +58,8 @@ export function openSqliteStore(path: string): SqliteStore {
   }
 }
 
+const KEPT_SNAPSHOTS = 2;
+
 /**
  * The embedded store. Every method is one statement or one transaction, so a crash between calls
  * never leaves half a write behind.
@@ -75,6 +77,8 @@ export class SqliteStore implements Store {
   private readonly selectFeedback: Statement<[string], FeedbackRow>;
   private readonly selectRewards: Statement<[string, number], ClosedRewardRow>;
   private readonly insertSnapshot: Statement<[Params]>;
+  private readonly pruneSnapshots: Statement<[string, string]>;
+  private readonly saveSnapshotTx: (snapshot: PolicySnapshot) => void;
   private readonly selectSnapshot: Statement<[string], SnapshotRow>;
   private readonly countPendingStmt: Statement<[string], { n: number }>;
   private readonly spendStmt: Statement<[string, number], { usd: number | null }>;
@@ -135,6 +139,15 @@ export class SqliteStore implements Store {
        WHERE r.domain = ? AND r.seq > ?
        ORDER BY r.seq`,
     );
+    // A snapshot of the router's ridge state is megabytes: only the newest few are worth keeping.
+    this.pruneSnapshots = db.prepare(
+      `DELETE FROM policy_snapshots WHERE domain = ? AND id NOT IN
+         (SELECT id FROM policy_snapshots WHERE domain = ? ORDER BY id DESC LIMIT ${KEPT_SNAPSHOTS})`,
+    );
+    this.saveSnapshotTx = db.transaction((snapshot: PolicySnapshot) => {
+      this.insertSnapshot.run(snapshotParams(snapshot));
+      this.pruneSnapshots.run(snapshot.domain, snapshot.domain);
+    });
     this.insertSnapshot = db.prepare(
       `INSERT INTO policy_snapshots (domain, last_reward_seq, state, created_at)
        VALUES (@domain, @last_reward_seq, @state, @created_at)`,
@@ -248,8 +261,9 @@ export class SqliteStore implements Store {
     return this.selectRewards.all(domain, afterSeq).map(closedRewardFromRow);
   }
 
+  /** Keeps the newest KEPT_SNAPSHOTS per domain; older ones go in the same transaction. */
   saveSnapshot(snapshot: PolicySnapshot): void {
-    this.insertSnapshot.run(snapshotParams(snapshot));
+    this.saveSnapshotTx(snapshot);
   }
 
   latestSnapshot(domain: Domain): PolicySnapshot | undefined {
