@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config/index.js';
 import { loadProcessConfig } from '../config/process-config.js';
+import { abtestCommand } from './abtest-cli.js';
 import { demo } from './demo.js';
 import { overheadCommand } from './overhead.js';
 import { replayCommand } from './replay-cli.js';
@@ -11,6 +12,7 @@ const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SUITES: Record<string, (argv: string[]) => void | Promise<void>> = {
   replay: (argv) => replayCommand(argv, loadProcessConfig(), REPO_ROOT),
   demo: (argv) => demo(argv),
+  abtest: (argv) => abtestCommand(argv),
   overhead: (argv) => overheadCommand(argv, loadProcessConfig()),
 };
 

@@ -1,0 +1,92 @@
+/**
+ * Dense linear algebra for the GP, on row-major Float64Arrays (A[i*n + j]). Notation: see
+ * ./notation.ts. Everything is O(n³) at most; n stays in the hundreds, so plain loops are fine.
+ */
+
+/**
+ * Lower Cholesky factor L of a symmetric positive definite A (n×n), A = L Lᵀ. When rounding makes
+ * A numerically indefinite, retries with growing diagonal jitter (relative to the mean diagonal)
+ * instead of failing: a slightly smoothed GP is better than no proposal.
+ */
+export function cholesky(a: Float64Array, n: number): { l: Float64Array; jitter: number } {
+  let meanDiag = 0;
+  for (let i = 0; i < n; i++) meanDiag += a[i * n + i]!;
+  meanDiag = Math.max(meanDiag / Math.max(n, 1), 1e-300);
+  let jitter = 0;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const l = tryCholesky(a, n, jitter);
+    if (l) return { l, jitter };
+    jitter = jitter === 0 ? meanDiag * 1e-10 : jitter * 10;
+  }
+  throw new Error('cholesky: matrix is not positive definite even with jitter');
+}
+
+function tryCholesky(a: Float64Array, n: number, jitter: number): Float64Array | undefined {
+  const l = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) {
+    let d = a[j * n + j]! + jitter;
+    const rowJ = j * n;
+    for (let k = 0; k < j; k++) d -= l[rowJ + k]! * l[rowJ + k]!;
+    if (!(d > 0)) return undefined;
+    const ljj = Math.sqrt(d);
+    l[rowJ + j] = ljj;
+    for (let i = j + 1; i < n; i++) {
+      const rowI = i * n;
+      let s = a[rowI + j]!;
+      for (let k = 0; k < j; k++) s -= l[rowI + k]! * l[rowJ + k]!;
+      l[rowI + j] = s / ljj;
+    }
+  }
+  return l;
+}
+
+/** Solves L z = b (L lower triangular), in place into a new array. */
+export function solveLower(l: Float64Array, n: number, b: ArrayLike<number>): Float64Array {
+  const z = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = b[i]!;
+    const row = i * n;
+    for (let k = 0; k < i; k++) s -= l[row + k]! * z[k]!;
+    z[i] = s / l[row + i]!;
+  }
+  return z;
+}
+
+/** Solves Lᵀ z = b (L lower triangular). */
+export function solveUpper(l: Float64Array, n: number, b: ArrayLike<number>): Float64Array {
+  const z = new Float64Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    let s = b[i]!;
+    for (let k = i + 1; k < n; k++) s -= l[k * n + i]! * z[k]!;
+    z[i] = s / l[i * n + i]!;
+  }
+  return z;
+}
+
+/** A⁻¹ b given L = chol(A). */
+export function cholSolve(l: Float64Array, n: number, b: ArrayLike<number>): Float64Array {
+  return solveUpper(l, n, solveLower(l, n, b));
+}
+
+/** A⁻¹ (symmetric, full) given L = chol(A): invert L, then A⁻¹ = L⁻ᵀ L⁻¹. */
+export function cholInverse(l: Float64Array, n: number): Float64Array {
+  const li = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) {
+    li[j * n + j] = 1 / l[j * n + j]!;
+    for (let i = j + 1; i < n; i++) {
+      let s = 0;
+      for (let k = j; k < i; k++) s -= l[i * n + k]! * li[k * n + j]!;
+      li[i * n + j] = s / l[i * n + i]!;
+    }
+  }
+  const inv = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = 0;
+      for (let k = i; k < n; k++) s += li[k * n + i]! * li[k * n + j]!;
+      inv[i * n + j] = s;
+      inv[j * n + i] = s;
+    }
+  }
+  return inv;
+}
