@@ -4,6 +4,7 @@ import { ConfigError } from '../config/index.js';
 import { loadProcessConfig } from '../config/process-config.js';
 import { abtestCommand } from './abtest-cli.js';
 import { demo } from './demo.js';
+import { optimizerCommand } from './optimizer-cli.js';
 import { overheadCommand } from './overhead.js';
 import { replayCommand } from './replay-cli.js';
 
@@ -13,6 +14,7 @@ const SUITES: Record<string, (argv: string[]) => void | Promise<void>> = {
   replay: (argv) => replayCommand(argv, loadProcessConfig(), REPO_ROOT),
   demo: (argv) => demo(argv),
   abtest: (argv) => abtestCommand(argv),
+  optimizer: (argv) => optimizerCommand(argv),
   overhead: (argv) => overheadCommand(argv, loadProcessConfig()),
 };
 

@@ -44,6 +44,6 @@ describe('npm run bench -- replay', () => {
     const run = bench(['replay', '--lambda', 'abc', '--data', 'x.csv']);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/--lambda="abc" is not a number/);
-    expect(bench(['nope']).stderr).toMatch(/suites: replay, demo, abtest/);
+    expect(bench(['nope']).stderr).toMatch(/suites: replay, demo, abtest, optimizer/);
   });
 });
