@@ -3,10 +3,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAnthropicModel } from '../../router/providers/anthropic.js';
 import { retryAfterSeconds } from '../../router/providers/anthropic-errors.js';
 import { OPENING_USER_TURN, toAnthropicConversation } from '../../router/providers/anthropic-wire.js';
-import { ProviderError, type LanguageModel, type StreamChunk } from '../../router/providers/language-model.js';
+import { ProviderError, type LanguageModel } from '../../router/providers/language-model.js';
 import { FAKE_ANTHROPIC_API_KEY, startFakeAnthropic, type FakeAnthropic } from '../fakes/fake-anthropic.js';
 import type { FakeProvider } from './language-model-conformance.js';
-import { describeLanguageModel } from './language-model-conformance.js';
+import { describeLanguageModel, collect } from './language-model-conformance.js';
 
 interface SentBody {
   model: string;
@@ -32,15 +32,6 @@ describeLanguageModel('anthropic', {
   },
 });
 
-async function collect(stream: AsyncIterable<StreamChunk>): Promise<{ chunks: StreamChunk[]; error?: unknown }> {
-  const chunks: StreamChunk[] = [];
-  try {
-    for await (const chunk of stream) chunks.push(chunk);
-    return { chunks };
-  } catch (error) {
-    return { chunks, error };
-  }
-}
 
 const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e) as Promise<ProviderError>;
 const ASK = [{ role: 'user' as const, content: 'hi' }];

@@ -2,9 +2,9 @@ import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { retryDelaySeconds, scrubApiKey } from '../../router/providers/gemini-errors.js';
 import { createGeminiModel } from '../../router/providers/gemini.js';
-import { ProviderError, type GenerateRequest, type LanguageModel, type StreamChunk } from '../../router/providers/language-model.js';
+import { ProviderError, type GenerateRequest, type LanguageModel } from '../../router/providers/language-model.js';
 import { FAKE_GEMINI_API_KEY, geminiSentTexts, lastGeminiBody, startFakeGemini, type FakeGemini } from '../fakes/fake-gemini.js';
-import { describeLanguageModel } from './language-model-conformance.js';
+import { describeLanguageModel, collect } from './language-model-conformance.js';
 
 const MODEL = 'gemini-2.5-flash';
 
@@ -20,15 +20,6 @@ describeLanguageModel('gemini', {
 
 const ASK: GenerateRequest = { messages: [{ role: 'user', content: 'hello?' }] };
 
-async function collect(stream: AsyncIterable<StreamChunk>): Promise<{ chunks: StreamChunk[]; error?: unknown }> {
-  const chunks: StreamChunk[] = [];
-  try {
-    for await (const chunk of stream) chunks.push(chunk);
-    return { chunks };
-  } catch (error) {
-    return { chunks, error };
-  }
-}
 
 const failure = (promise: Promise<unknown>) => promise.then(() => expect.fail('expected a ProviderError'), (e: unknown) => e as ProviderError);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 150));

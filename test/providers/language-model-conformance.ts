@@ -36,7 +36,8 @@ const MESSAGES = [
   { role: 'user' as const, content: 'second question' },
 ];
 
-async function collect(stream: AsyncIterable<StreamChunk>): Promise<{ chunks: StreamChunk[]; error?: unknown }> {
+/** Drains a stream: every chunk that arrived, and the error that ended it, if any. */
+export async function collect(stream: AsyncIterable<StreamChunk>): Promise<{ chunks: StreamChunk[]; error?: unknown }> {
   const chunks: StreamChunk[] = [];
   try {
     for await (const chunk of stream) chunks.push(chunk);
