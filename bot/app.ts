@@ -1,5 +1,7 @@
 import { randomUUID, randomInt } from 'node:crypto';
 import { hasProviderKeys, type Config } from '../config/index.js';
+import { fnv1a32 } from '../experiments/stable-hash.js';
+import { ExperimentEngine } from '../experiments/engine.js';
 import type { Arm } from '../router/arm.js';
 import { simulatedArms } from '../router/build-arms.js';
 import { TenantBudget } from '../router/budget.js';
@@ -11,7 +13,8 @@ import { PolicyKeeper } from '../router/policy-keeper.js';
 import { RewardCloser } from '../router/reward-closer.js';
 import { SimulatedModel } from '../router/providers/simulated.js';
 import { Router } from '../router/route.js';
-import { buildRoutingPolicy } from '../router/routing-policy.js';
+import { buildRoutingPolicy, withOverrides } from '../router/routing-policy.js';
+import { VariantServing } from '../router/variant-serving.js';
 import { openSqliteStore } from '../store/index.js';
 import type { RewardRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
@@ -46,6 +49,10 @@ export interface App {
   keeper: PolicyKeeper;
   closer: RewardCloser;
   router: Router;
+  /** /abtest's engine; the router consults the same store, so both always agree. */
+  experiments: ExperimentEngine;
+  /** Experiment variants' and promoted policies, beside the keeper's shared one. */
+  serving: VariantServing;
   close(): void;
 }
 
@@ -69,6 +76,12 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     now: () => clock.now(),
     build: (restored) => buildRoutingPolicy(config.bandit, arms.length, FEATURE_DIMENSIONS, seed, restored),
   });
+  const experiments = new ExperimentEngine({ store: store.experiments, arms: arms.map((a) => a.name), now: () => clock.now() });
+  const serving = new VariantServing({
+    engine: experiments, store: store.experiments, arms: arms.map((a) => a.name), dimensions: FEATURE_DIMENSIONS, logger,
+    // Each variant explores with its own stream, reproducible from the policy seed.
+    build: (overrides, version) => buildRoutingPolicy(withOverrides(config.bandit, overrides), arms.length, FEATURE_DIMENSIONS, (seed ^ fnv1a32(version)) >>> 0),
+  });
   // Decisions left pending by an earlier run count too: they close on the first sweep.
   metrics.pendingRewards.set({ domain: 'routing' }, store.pendingCount('routing'));
   const closer = new RewardCloser({
@@ -80,6 +93,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     metrics,
     logger,
     ...(overrides.onRewardClosed ? { onClosed: overrides.onRewardClosed } : {}),
+    onLearned: (policyVersion, reward) => serving.learn(policyVersion, reward),
   });
   const circuit = new CircuitBreaker({
     failureThreshold: config.router.circuitFailureThreshold,
@@ -102,9 +116,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     feedbackWindowMs: config.reward.feedbackWindowSeconds * 1000,
     feedback: (record) => closer.feedback(record),
     random: Math.random,
+    serving,
   });
   return {
-    config, clock, logger, metrics, store, arms, keeper, closer, router,
+    config, clock, logger, metrics, store, arms, keeper, closer, router, experiments, serving,
     simulated: arms.every((a) => a.model instanceof SimulatedModel),
     warnings: configured?.warnings ?? [],
     close() {

@@ -6,6 +6,7 @@ import {
 import type { Command, CommandContext, CommandDefinition, CommandOption } from '../commands/command.js';
 import { runCommand } from '../commands/registry.js';
 import { renderReplyText } from '../commands/render-text.js';
+import type { ExperimentEngine } from '../experiments/engine.js';
 import type { Clock } from '../router/clock.js';
 import type { Store } from '../store/store.js';
 import { splitMessage } from './conversation.js';
@@ -72,6 +73,7 @@ function optionValues(options: readonly CommandInteractionOption[]): Record<stri
 export interface DiscordCommandDeps {
   commands: readonly Command[];
   store: Store;
+  experiments?: ExperimentEngine;
   clock: Clock;
   adminRoleIds: readonly string[];
 }
@@ -92,7 +94,7 @@ export async function handleSlashCommand(interaction: ChatInputCommandInteractio
     isAdmin: isDiscordAdmin(interaction, deps.adminRoleIds),
     subcommand: interaction.options.getSubcommand(false) ?? '',
     options: optionValues(interaction.options.data),
-    services: { store: deps.store },
+    services: { store: deps.store, ...(deps.experiments ? { experiments: deps.experiments } : {}) },
     now: deps.clock.now(),
   };
   const reply = await runCommand(interaction.commandName, ctx, deps.commands);

@@ -59,7 +59,7 @@ export function createDiscordAdapter(services: AdapterServices, options: Discord
       await handleFeedbackButton(interaction, feedbackDeps);
     } else if (interaction.isChatInputCommand()) {
       await handleSlashCommand(interaction, {
-        commands, store: app.store, clock: app.clock, adminRoleIds: config.discord.adminRoleIds,
+        commands, store: app.store, experiments: app.experiments, clock: app.clock, adminRoleIds: config.discord.adminRoleIds,
       }).catch(async (error: unknown) => {
         logger.error({ err: error, command: interaction.commandName }, 'Discord slash command failed');
         if (interaction.deferred) await interaction.editReply('Sorry, that command failed. Please try again.').catch(() => undefined);

@@ -24,7 +24,7 @@ export function listenForCommands(bolt: BoltApp, app: App, commands: readonly Co
         reply = await runCommand(command.data.name, {
           platform: 'slack', tenant: payload.team_id, channel: payload.channel_id, user: payload.user_id,
           isAdmin: app.config.slack.adminUserIds.includes(payload.user_id),
-          subcommand: parsed.subcommand, options: parsed.options, services: { store: app.store }, now: app.clock.now(),
+          subcommand: parsed.subcommand, options: parsed.options, services: { store: app.store, experiments: app.experiments }, now: app.clock.now(),
         }, commands);
       }
       await respond({ response_type: reply.ephemeral ? 'ephemeral' : 'in_channel', text: renderReplyText(reply, SLACK_MARKUP) });

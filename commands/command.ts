@@ -1,3 +1,4 @@
+import type { ExperimentEngine } from '../experiments/engine.js';
 import type { Store } from '../store/store.js';
 
 /** An option of a slash command, as each platform will present it. */
@@ -41,6 +42,8 @@ export interface CommandContext {
 
 export interface CommandServices {
   store: Store;
+  /** Absent where no router runs (then /abtest says so). */
+  experiments?: ExperimentEngine;
 }
 
 /**

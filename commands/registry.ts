@@ -1,8 +1,9 @@
 import type { Command, CommandContext, CommandReply } from './command.js';
+import { abtestCommand } from './abtest.js';
 import { routerCommand } from './router-stats.js';
 
 /** Every slash command, once; each adapter translates these definitions to its platform. */
-export const COMMANDS: readonly Command[] = [routerCommand];
+export const COMMANDS: readonly Command[] = [routerCommand, abtestCommand];
 
 /**
  * Runs a command by name for an adapter: unknown commands and non-admins asking for admin

@@ -23,3 +23,5 @@ export { requestsNeeded, type SampleSizeOptions } from './sample-size.js';
 export { normalQuantile } from './normal.js';
 export { formatAmount, formatRequests, verdict, type Decision, type Verdict, type VerdictInput } from './verdict.js';
 export { simulateSequential, type SequentialOutcome, type SequentialSimulation } from './sequential-simulation.js';
+export { ExperimentEngine, variantPolicyVersion, type Assignment, type CreateExperiment, type ExperimentEngineOptions } from './engine.js';
+export { experimentReport, meanInterval, type ExperimentReport, type VariantSummary, type VariantVerdict } from './experiment-report.js';

@@ -1,4 +1,4 @@
-import type { Domain, FeedbackRecord, RewardRecord } from '../store/records.js';
+import type { ClosedReward, Domain, FeedbackRecord, RewardRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { Logger, Metrics } from '../telemetry/index.js';
 import type { PolicyKeeper } from './policy-keeper.js';
@@ -14,6 +14,8 @@ export interface RewardCloserOptions {
   logger: Logger;
   /** Called after each reward is stored (reports, experiments). */
   onClosed?: (reward: RewardRecord) => void;
+  /** Called after the domain's policy learned a reward, with the decision's policyVersion (experiment variants learn here). */
+  onLearned?: (policyVersion: string, reward: ClosedReward) => void;
 }
 
 /**
@@ -56,11 +58,13 @@ export class RewardCloser {
           logger.warn({ decisionId: decision.id }, 'decision had no outcome (interrupted request); closed without learning');
           continue;
         }
-        keepers.get(decision.domain)?.learn({
+        const learned: ClosedReward = {
           seq, decisionId: decision.id, domain: decision.domain, arm: decision.arm, reward: result.reward,
           components: result.components, closedAt, features: decision.features, propensity: decision.propensity,
           arms: decision.arms,
-        });
+        };
+        keepers.get(decision.domain)?.learn(learned);
+        this.options.onLearned?.(decision.policyVersion, learned);
       }
       if (due.length < 500) break;
     }

@@ -12,6 +12,7 @@ import { featurize } from './features.js';
 import { LastDecisions, saysPreviousAnswerWasWrong } from './implicit-feedback.js';
 import type { PolicyKeeper } from './policy-keeper.js';
 import { retryDelayMs, type RetryOptions } from './retry-policy.js';
+import type { Serving } from './variant-serving.js';
 
 export interface Answer {
   decisionId: string;
@@ -53,6 +54,8 @@ export interface RouterOptions {
   /** Records implicit feedback (a follow-up saying the last answer was wrong). */
   feedback: (record: FeedbackRecord) => boolean;
   random: () => number;
+  /** Experiments and promoted variants; without it (or when it has nothing) the shared policy serves every turn. */
+  serving?: { resolve(turn: ChatTurn): Serving | undefined };
 }
 
 /**
@@ -87,9 +90,19 @@ export class Router {
 
     const features = featurize(turn);
     const available = arms.map((a) => circuit.available(a.name));
-    const decision = keeper.policy.select(features.vector, available);
+    // Over budget, the cheapest arm serves whatever the variant: such turns are not exposures.
+    const serving = exhausted ? undefined : this.options.serving?.resolve(turn);
+    const decision = (serving?.policy ?? keeper.policy).select(features.vector, available);
     let chosen = decision.arm;
     let { propensity, probabilities } = decision;
+    // A variant's arm that is cooling down is not called: the shared policy's pick serves instead, still
+    // counted for the variant (intent to treat), with that pick's true propensity logged.
+    if (serving?.fixedArm !== undefined && available[serving.fixedArm]) {
+      // Deterministic given the variant; the scores still order the fallbacks.
+      chosen = serving.fixedArm;
+      propensity = 1;
+      probabilities = arms.map((_, i) => (i === chosen ? 1 : 0));
+    }
     if (exhausted) {
       // Over budget: the cheapest arm, deterministically (propensity 1, still valid for evaluation).
       const usable = arms.map((_, i) => i).filter((i) => available[i]);
@@ -102,8 +115,9 @@ export class Router {
       id, createdAt: now, domain: 'routing', tenant: turn.tenant, channel: turn.channel, user: turn.user,
       arms: arms.map((a) => a.name), arm: arms[chosen]!.name, propensity, probabilities, scores: decision.scores,
       features: Array.from(features.vector), kind: features.kind,
-      policyVersion: exhausted ? 'budget:cheapest' : keeper.policy.learner.kind,
+      policyVersion: exhausted ? 'budget:cheapest' : serving?.policyVersion ?? keeper.policy.learner.kind,
     });
+    if (serving?.exposure) store.experiments.recordExposure({ ...serving.exposure, decisionId: id });
     metrics.decisions.inc({ domain: 'routing', arm: arms[chosen]!.name });
     metrics.pendingRewards.inc({ domain: 'routing' });
     logger.debug({

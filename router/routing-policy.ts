@@ -4,6 +4,7 @@ import { Policy } from '../bandits/policy.js';
 import { Sfc32 } from '../bandits/rng.js';
 import type { LearnerState } from '../bandits/types.js';
 import type { Config } from '../config/index.js';
+import type { BanditOverrides } from '../store/experiment-records.js';
 
 /**
  * Optimism for rarely played arms, in reward units (rewards are mostly within ±1): enough that one
@@ -37,4 +38,19 @@ export function buildRoutingPolicy(
     step: learner.updates,
   });
   return new Policy(learner, explorer, Sfc32.fromSeed(seed));
+}
+
+/**
+ * An experiment variant's bandit settings. `epsilon` alone means a constant rate (floor = ε): an
+ * admin testing "ε = 0.2" expects 0.2, not a schedule that decays from it.
+ */
+export function withOverrides(bandit: Config['bandit'], overrides: BanditOverrides): Config['bandit'] {
+  const floor = overrides.epsilonFloor ?? (overrides.epsilon !== undefined ? overrides.epsilon : bandit.epsilonFloor);
+  return {
+    ...bandit,
+    ...(overrides.epsilon !== undefined ? { epsilon: overrides.epsilon } : {}),
+    ...(overrides.ridgeLambda !== undefined ? { ridgeLambda: overrides.ridgeLambda } : {}),
+    ...(overrides.alpha !== undefined ? { alpha: overrides.alpha } : {}),
+    epsilonFloor: floor,
+  };
 }

@@ -3,3 +3,4 @@ export { migrate, MIGRATIONS } from './migrations.js';
 export type { Migration, MigrationResult } from './migrations.js';
 export type { Store } from './store.js';
 export type * from './records.js';
+export type * from './experiment-records.js';

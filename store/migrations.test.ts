@@ -25,16 +25,18 @@ afterEach(() => {
 
 describe('migrate', () => {
   it('applies the shipped migrations and records them', () => {
-    expect(migrate(db, MIGRATIONS, () => 42)).toEqual({ applied: [1, 2], version: 2 });
+    expect(migrate(db, MIGRATIONS, () => 42)).toEqual({ applied: [1, 2, 3], version: 3 });
     expect(tables()).toEqual([
-      'decisions', 'feedback', 'message_links', 'outcomes', 'policy_snapshots', 'rewards', 'schema_migrations',
+      'decisions', 'experiments', 'exposures', 'feedback', 'message_links', 'outcomes', 'policy_snapshots', 'rewards',
+      'schema_migrations', 'tenant_defaults',
     ]);
     // Shipped names are part of the record in the field: they must not change.
     expect(recorded()).toEqual([
       { version: 1, name: 'decisions-outcomes-feedback-rewards-snapshots', applied_at: 42 },
       { version: 2, name: 'message-links', applied_at: 42 },
+      { version: 3, name: 'experiments-exposures-tenant-defaults', applied_at: 42 },
     ]);
-    expect(migrate(db, MIGRATIONS, () => 43)).toEqual({ applied: [], version: 2 });
+    expect(migrate(db, MIGRATIONS, () => 43)).toEqual({ applied: [], version: 3 });
   });
 
   it('upgrades a database left at version 1 to 2, keeping its rows', () => {
@@ -43,7 +45,7 @@ describe('migrate', () => {
       `INSERT INTO decisions (id, created_at, domain, tenant, channel, user, arms, arm, propensity, probabilities, scores,
          features, kind, policy_version) VALUES ('old', 1, 'routing', 't', 'c', 'u', '[]', 'a', 1, '[]', '[]', '[]', 'code', 'v1')`,
     ).run();
-    expect(migrate(db, MIGRATIONS, () => 2)).toEqual({ applied: [2], version: 2 });
+    expect(migrate(db, MIGRATIONS.slice(0, 2), () => 2)).toEqual({ applied: [2], version: 2 });
     expect(recorded()).toEqual([
       { version: 1, name: 'decisions-outcomes-feedback-rewards-snapshots', applied_at: 1 },
       { version: 2, name: 'message-links', applied_at: 2 },

@@ -102,6 +102,46 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'experiments-exposures-tenant-defaults',
+    sql: `
+      CREATE TABLE experiments (
+        id TEXT PRIMARY KEY,
+        tenant TEXT NOT NULL,
+        name TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('running', 'stopped', 'promoted')),
+        salt TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        stopped_at INTEGER,
+        variants TEXT NOT NULL,
+        control TEXT NOT NULL,
+        UNIQUE (tenant, name)
+      );
+      -- Two running routing experiments would fight over the same members' traffic.
+      CREATE UNIQUE INDEX experiments_one_running ON experiments (tenant) WHERE status = 'running';
+
+      CREATE TABLE exposures (
+        decision_id TEXT PRIMARY KEY REFERENCES decisions (id),
+        experiment_id TEXT NOT NULL REFERENCES experiments (id),
+        variant TEXT NOT NULL
+      );
+      CREATE INDEX exposures_experiment ON exposures (experiment_id, variant);
+
+      -- The promoted variant's policy serves the tenant once its experiment has ended.
+      CREATE TABLE tenant_defaults (
+        tenant TEXT PRIMARY KEY,
+        experiment_id TEXT NOT NULL REFERENCES experiments (id),
+        variant TEXT NOT NULL,
+        policy TEXT NOT NULL,
+        policy_version TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+
+      -- Variant policies replay their own decisions' rewards on start-up.
+      CREATE INDEX decisions_policy_version ON decisions (policy_version);
+    `,
+  },
 ];
 
 export interface MigrationResult {

@@ -24,12 +24,13 @@ describe('opening', () => {
     expect(existsSync(join(dir(), 'nested'))).toBe(false);
   });
 
-  it('records migrations 1 and 2 once and applies nothing when reopened', () => {
+  it('records every migration once and applies nothing when reopened', () => {
     open().close();
     const first = peek<{ version: number; name: string; applied_at: number }>('SELECT * FROM schema_migrations ORDER BY version');
     expect(first.map((row) => [row.version, row.name])).toEqual([
       [1, 'decisions-outcomes-feedback-rewards-snapshots'],
       [2, 'message-links'],
+      [3, 'experiments-exposures-tenant-defaults'],
     ]);
     open().close();
     expect(peek('SELECT * FROM schema_migrations ORDER BY version')).toEqual(first);
@@ -38,12 +39,12 @@ describe('opening', () => {
   it('refuses a database from a newer schema version', () => {
     open().close();
     const db = new Database(file());
-    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (3, ?, 0)').run('from-the-future');
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (4, ?, 0)').run('from-the-future');
     db.close();
-    expect(() => openSqliteStore(file())).toThrow(/schema version 3 is newer than this build of Switchboard knows \(2\)/);
+    expect(() => openSqliteStore(file())).toThrow(/schema version 4 is newer than this build of Switchboard knows \(3\)/);
     // Refusing leaves the file as it was.
     expect(peek<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).toEqual([
-      { version: 1 }, { version: 2 }, { version: 3 },
+      { version: 1 }, { version: 2 }, { version: 3 }, { version: 4 },
     ]);
   });
 
@@ -60,7 +61,7 @@ describe('opening', () => {
     v1.close();
 
     const store = open();
-    expect(peek<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(peek<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
     expect(store.decision('old')).toEqual(decision('old', 1));
     store.linkMessage('discord', 'msg-1', 'old');
     expect(store.decisionForMessage('discord', 'msg-1')).toBe('old');

@@ -2,6 +2,7 @@ import type {
   ArmStats,
   ClosedReward, DecisionRecord, Domain, FeedbackRecord, OutcomeRecord, PendingDecision, PolicySnapshot, RewardRecord,
 } from './records.js';
+import type { ExperimentStore } from './experiment-records.js';
 
 /**
  * Durable state of the request path. Writes are synchronous on purpose: the decision must be on
@@ -30,6 +31,9 @@ export interface Store {
   decisionForMessage(platform: string, messageId: string): string | undefined;
   /** Per arm, for a tenant's routing decisions made at or after `since`: what /router stats shows. */
   armStats(tenant: string, since: number): ArmStats[];
+
+  /** Experiments, exposures and promoted defaults, in the same database. */
+  readonly experiments: ExperimentStore;
 
   saveSnapshot(snapshot: PolicySnapshot): void;
   latestSnapshot(domain: Domain): PolicySnapshot | undefined;

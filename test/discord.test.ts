@@ -240,13 +240,19 @@ describe('where it answers', () => {
 });
 
 describe('slash commands', () => {
-  it('registers /router in the guild, its stats subcommand hidden from non-admins', async () => {
+  it('registers /router and /abtest in the guild, hidden from non-admins', async () => {
     await launch();
     const [put] = fake.calls('PUT', new RegExp(`^/applications/${APP_ID}/guilds/${GUILD_ID}/commands$`));
-    expect(put!.body).toEqual([expect.objectContaining({
-      name: 'router', type: 1, default_member_permissions: '32', dm_permission: false,
-      options: [expect.objectContaining({ type: 1, name: 'stats', options: [expect.objectContaining({ type: 3, name: 'period', choices: expect.arrayContaining([{ name: '24h', value: '24h' }]) })] })],
-    })]);
+    expect(put!.body).toEqual([
+      expect.objectContaining({
+        name: 'router', type: 1, default_member_permissions: '32', dm_permission: false,
+        options: [expect.objectContaining({ type: 1, name: 'stats', options: [expect.objectContaining({ type: 3, name: 'period', choices: expect.arrayContaining([{ name: '24h', value: '24h' }]) })] })],
+      }),
+      expect.objectContaining({
+        name: 'abtest', type: 1, default_member_permissions: '32', dm_permission: false,
+        options: ['create', 'list', 'status', 'stop', 'promote'].map((name) => expect.objectContaining({ type: 1, name })),
+      }),
+    ]);
   });
 
   it('/router stats: deferred, then the table for admins (Manage Server or an admin role), a refusal for members', async () => {

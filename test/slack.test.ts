@@ -226,6 +226,19 @@ describe('Slack adapter (HTTP mode, real Bolt against a fake Slack)', () => {
     expect((await reply('typo'))['text']).toContain('`period` must be one of 1h, 24h, 7d, 30d, not `2w`.');
   });
 
+  it('drives /abtest from Slack text: create with positional options, then list', async () => {
+    const r = await rig();
+    const command = (text: string, id: string) => r.slack.command({
+      command: '/abtest', text, user_id: ADMIN_USER, team_id: 'T0TEAM', channel_id: 'C1', response_url: r.fake.responseUrl(id),
+    });
+    await command('create cheap arm:fake:streamer 25', 'create');
+    await command('list', 'list');
+    const reply = (id: string) => waitFor(`the /abtest reply ${id}`, () => r.fake.responses.find((p) => p.id === id)?.body);
+    expect((await reply('create'))['text']).toContain('B: arm:fake:streamer, 25% of members.');
+    expect((await reply('list'))['text']).toMatch(/cheap +running +A=default policy B=arm:fake:streamer/);
+    expect(r.app.experiments.assign({ tenant: 'T0TEAM', user: 'U1' })?.experiment.name).toBe('cheap');
+  });
+
   it('rejects forged, unsigned and stale requests with 401 and processes none of them', async () => {
     const r = await rig();
     const event = mention('<@U0BOT> do something');

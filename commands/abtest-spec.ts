@@ -1,0 +1,50 @@
+import type { VariantPolicy } from '../store/experiment-records.js';
+
+/**
+ * The variant syntax of `/abtest create`, one word so it fits Slack's free text and a Discord
+ * string option alike:
+ *   arm:<armName>    always route to that provider (propensity 1)
+ *   epsilon:<x>      the bandit with a constant exploration rate x ∈ [0, 1]
+ *   lambda:<x>       the bandit with ridge prior λ = x > 0
+ *   alpha:<x>        the bandit with optimism (UCB width) x ≥ 0
+ * Several bandit settings combine with commas: `epsilon:0.2,lambda:5`.
+ */
+export function parseVariantSpec(spec: string): VariantPolicy {
+  const text = spec.trim();
+  const arm = /^arm:(.+)$/i.exec(text);
+  if (arm) return { kind: 'fixed-arm', arm: arm[1]! };
+  const overrides: Record<string, number> = {};
+  for (const part of text.split(',')) {
+    const match = /^(epsilon|lambda|alpha):([0-9.eE+-]+)$/i.exec(part.trim());
+    const value = match ? Number(match[2]) : Number.NaN;
+    if (!match || !Number.isFinite(value)) throw new Error(`"${part}" is not a variant setting: use arm:<name>, epsilon:<x>, lambda:<x> or alpha:<x>.`);
+    const key = match[1]!.toLowerCase();
+    if (key === 'epsilon' && !(value >= 0 && value <= 1)) throw new Error('epsilon must be between 0 and 1.');
+    if (key === 'lambda' && !(value > 0)) throw new Error('lambda must be positive.');
+    if (key === 'alpha' && !(value >= 0)) throw new Error('alpha must not be negative.');
+    overrides[key === 'lambda' ? 'ridgeLambda' : key] = value;
+  }
+  return { kind: 'bandit', overrides };
+}
+
+/** How a variant's policy reads in /abtest list and status. */
+export function describePolicy(policy: VariantPolicy): string {
+  if (policy.kind === 'fixed-arm') return `arm:${policy.arm}`;
+  const o = policy.overrides ?? {};
+  const parts = [
+    ...(o.epsilon !== undefined ? [`epsilon:${o.epsilon}`] : []),
+    ...(o.ridgeLambda !== undefined ? [`lambda:${o.ridgeLambda}`] : []),
+    ...(o.alpha !== undefined ? [`alpha:${o.alpha}`] : []),
+  ];
+  return parts.length ? parts.join(',') : 'default policy';
+}
+
+/** B's share as a percentage (`20`, `20%`) or fraction (`0.2`); 50 % when left out. */
+export function parseShare(raw: string | number | boolean | undefined): number {
+  if (raw === undefined) return 0.5;
+  const text = String(raw).trim().replace(/%$/, '');
+  const value = Number(text);
+  const fraction = value >= 1 ? value / 100 : value;
+  if (!Number.isFinite(fraction) || fraction <= 0 || fraction >= 1) throw new Error(`share "${String(raw)}" must be between 0 and 100 %, exclusive.`);
+  return fraction;
+}

@@ -1,0 +1,96 @@
+import { describePolicy, parseShare, parseVariantSpec } from './abtest-spec.js';
+import { renderStatus } from './abtest-status.js';
+import type { Command, CommandContext, CommandReply } from './command.js';
+
+const CONTROL = 'A';
+const VARIANT = 'B';
+
+const nameOption = { name: 'name', description: 'Experiment name (letters, digits, - and _)', type: 'string', required: true } as const;
+
+/**
+ * `/abtest`: A/B experiments on routing. Control (A) is the community's current default policy;
+ * B is given as arm:<name>, epsilon:<x>, lambda:<x> or alpha:<x> (see abtest-spec.ts), with B's
+ * share of members in percent (default 50). One experiment runs at a time per community.
+ */
+export const abtestCommand: Command = {
+  data: {
+    name: 'abtest',
+    description: 'A/B test routing policies on this community',
+    admin: true,
+    subcommands: [
+      {
+        name: 'create',
+        description: 'Start an experiment: A = current policy, B = arm:<name> | epsilon:<x> | lambda:<x> | alpha:<x>',
+        options: [
+          nameOption,
+          { name: 'variant', description: 'B: arm:<name>, epsilon:<x>, lambda:<x> or alpha:<x>', type: 'string', required: true },
+          { name: 'share', description: "B's share of members in percent (default 50)", type: 'string' },
+        ],
+      },
+      { name: 'list', description: 'Experiments of this community', options: [] },
+      { name: 'status', description: 'Per variant: requests, reward, feedback, errors, latency, cost; SRM and verdict', options: [nameOption] },
+      { name: 'stop', description: 'Stop an experiment: everyone gets the default policy again', options: [nameOption] },
+      {
+        name: 'promote',
+        description: "Make a variant's policy this community's default (ends the experiment)",
+        options: [nameOption, { name: 'variant', description: 'Variant to promote (A or B)', type: 'string', required: true }],
+      },
+    ],
+  },
+
+  async execute(ctx): Promise<CommandReply> {
+    const engine = ctx.services.experiments;
+    if (!engine) return { title: '/abtest', lines: ['Experiments are not available in this process.'], ephemeral: true };
+    const name = String(ctx.options['name'] ?? '');
+    switch (ctx.subcommand) {
+      case 'create': {
+        const policy = parseVariantSpec(String(ctx.options['variant'] ?? ''));
+        const share = parseShare(ctx.options['share']);
+        const control = engine.tenantDefault(ctx.tenant)?.policy ?? { kind: 'bandit' as const };
+        const experiment = engine.create({
+          tenant: ctx.tenant, name, control: CONTROL,
+          variants: [{ name: CONTROL, share: 1 - share, policy: control }, { name: VARIANT, share, policy }],
+        });
+        return reply(`Experiment ${experiment.name} started`, [
+          `${CONTROL} (control): ${describePolicy(control)}, ${Math.round(100 * (1 - share))}% of members.`,
+          `${VARIANT}: ${describePolicy(policy)}, ${Math.round(100 * share)}% of members.`,
+          `Follow it with /abtest status ${experiment.name}.`,
+        ]);
+      }
+      case 'list':
+        return list(ctx);
+      case 'status':
+        return renderStatus(engine.status(ctx.tenant, name));
+      case 'stop': {
+        engine.stop(ctx.tenant, name);
+        return reply(`Experiment ${name} stopped`, ['Every member is served by the default policy again; its data stays for /abtest status.']);
+      }
+      case 'promote': {
+        const promoted = engine.promote(ctx.tenant, name, String(ctx.options['variant'] ?? ''));
+        return reply(`Promoted ${promoted.variant} of ${name}`, [`This community's default policy is now ${describePolicy(promoted.policy)}.`]);
+      }
+      default:
+        return reply('/abtest', [`Unknown subcommand ${ctx.subcommand}.`]);
+    }
+  },
+};
+
+function list(ctx: CommandContext): CommandReply {
+  const experiments = ctx.services.experiments!.list(ctx.tenant);
+  if (experiments.length === 0) return reply('Experiments', ['None yet: start one with /abtest create <name> <variant> [share].']);
+  const promoted = ctx.services.experiments!.tenantDefault(ctx.tenant);
+  return {
+    title: 'Experiments',
+    lines: [promoted ? `Default policy: ${describePolicy(promoted.policy)} (promoted from ${experiments.find((e) => e.id === promoted.experimentId)?.name ?? '?'}).` : 'Default policy: the shared bandit.'],
+    table: {
+      header: ['name', 'status', 'variants', 'started'],
+      rows: experiments.map((e) => [
+        e.name, e.status, e.variants.map((v) => `${v.name}=${describePolicy(v.policy)}`).join(' '),
+        new Date(e.createdAt).toISOString().slice(0, 16).replace('T', ' '),
+      ]),
+    },
+    ephemeral: true,
+  };
+}
+
+const reply = (title: string, lines: string[]): CommandReply => ({ title, lines, ephemeral: true });
