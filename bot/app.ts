@@ -76,7 +76,13 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     now: () => clock.now(),
     build: (restored) => buildRoutingPolicy(config.bandit, arms.length, FEATURE_DIMENSIONS, seed, restored),
   });
-  const experiments = new ExperimentEngine({ store: store.experiments, arms: arms.map((a) => a.name), now: () => clock.now() });
+  const countActive = () => metrics.experimentsActive.set(store.experiments.countRunning());
+  const experiments = new ExperimentEngine({
+    store: store.experiments, arms: arms.map((a) => a.name), now: () => clock.now(),
+    onChange: countActive,
+    onAssign: (experiment, variant) => metrics.experimentAssignments.inc({ experiment, variant }),
+  });
+  countActive();
   const serving = new VariantServing({
     engine: experiments, store: store.experiments, arms: arms.map((a) => a.name), dimensions: FEATURE_DIMENSIONS, logger,
     // Each variant explores with its own stream, reproducible from the policy seed.

@@ -15,6 +15,10 @@ export interface ExperimentEngineOptions {
   now: () => number;
   newId?: () => string;
   newSalt?: () => string;
+  /** Called after an experiment starts or ends (the active-experiments gauge follows it). */
+  onChange?: () => void;
+  /** Called for every turn assigned to a variant. */
+  onAssign?: (experiment: string, variant: string) => void;
 }
 
 export interface CreateExperiment {
@@ -57,6 +61,7 @@ export class ExperimentEngine {
       createdAt: this.options.now(), stoppedAt: null, variants: input.variants, control: input.control,
     };
     this.options.store.createExperiment(experiment);
+    this.options.onChange?.();
     return experiment;
   }
 
@@ -73,6 +78,7 @@ export class ExperimentEngine {
     if (!this.options.store.endExperiment(experiment.id, 'stopped', this.options.now())) {
       throw new Error(`Experiment "${name}" is not running (it is ${experiment.status}).`);
     }
+    this.options.onChange?.();
     return this.require(tenant, name);
   }
 
@@ -86,6 +92,7 @@ export class ExperimentEngine {
       policyVersion: variantPolicyVersion(name, variant), updatedAt: this.options.now(),
     };
     if (!this.options.store.promoteExperiment(value)) throw new Error(`Experiment "${name}" was already promoted.`);
+    this.options.onChange?.();
     return value;
   }
 
@@ -95,6 +102,7 @@ export class ExperimentEngine {
     if (!experiment) return undefined;
     const chosen = assignVariant({ tenant: turn.tenant, user: turn.user, experiment: experiment.name, salt: experiment.salt }, experiment.variants);
     const variant = experiment.variants.find((v) => v.name === chosen.name)!;
+    this.options.onAssign?.(experiment.name, variant.name);
     return { experiment, variant, policyVersion: variantPolicyVersion(experiment.name, variant.name) };
   }
 

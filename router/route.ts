@@ -117,7 +117,10 @@ export class Router {
       features: Array.from(features.vector), kind: features.kind,
       policyVersion: exhausted ? 'budget:cheapest' : serving?.policyVersion ?? keeper.policy.learner.kind,
     });
-    if (serving?.exposure) store.experiments.recordExposure({ ...serving.exposure, decisionId: id });
+    if (serving?.exposure) {
+      store.experiments.recordExposure({ experimentId: serving.exposure.experimentId, variant: serving.exposure.variant, decisionId: id });
+      metrics.experimentExposures.inc({ experiment: serving.exposure.experimentName, variant: serving.exposure.variant });
+    }
     metrics.decisions.inc({ domain: 'routing', arm: arms[chosen]!.name });
     metrics.pendingRewards.inc({ domain: 'routing' });
     logger.debug({

@@ -22,7 +22,7 @@ export interface Serving {
   /** A variant's own policy; undefined means the shared routing policy. */
   policy?: Policy;
   /** Set while an experiment runs: the decision is recorded as an exposure of this variant. */
-  exposure?: { experimentId: string; variant: string };
+  exposure?: { experimentId: string; experimentName: string; variant: string };
 }
 
 export interface VariantServingOptions {
@@ -46,7 +46,7 @@ export class VariantServing {
     if (assignment) {
       return {
         ...this.serve(assignment.variant.policy, assignment.policyVersion),
-        exposure: { experimentId: assignment.experiment.id, variant: assignment.variant.name },
+        exposure: { experimentId: assignment.experiment.id, experimentName: assignment.experiment.name, variant: assignment.variant.name },
       };
     }
     const promoted = this.options.engine.tenantDefault(turn.tenant);

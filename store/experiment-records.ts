@@ -72,6 +72,8 @@ export interface ExperimentStore {
   experiments(tenant: string): ExperimentRecord[];
   experiment(tenant: string, name: string): ExperimentRecord | undefined;
   runningExperiment(tenant: string): ExperimentRecord | undefined;
+  /** Running experiments over all tenants (for the active-experiments gauge). */
+  countRunning(): number;
   /** running → stopped|promoted, or stopped → promoted; false (and no change) otherwise. */
   endExperiment(id: string, status: 'stopped' | 'promoted', at: number): boolean;
   /** Ends the experiment as promoted and makes `value` the tenant's default, atomically; false when it was already promoted. */

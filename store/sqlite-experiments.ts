@@ -52,6 +52,7 @@ export class SqliteExperiments implements ExperimentStore {
   private readonly byTenant: Statement<[string], ExperimentRow>;
   private readonly byName: Statement<[string, string], ExperimentRow>;
   private readonly running: Statement<[string], ExperimentRow>;
+  private readonly runningCount: Statement<[], { n: number }>;
   private readonly end: Statement<[Record<string, unknown>]>;
   private readonly expose: Statement<[string, string, string]>;
   private readonly outcomes: Statement<[string], OutcomeRow>;
@@ -65,6 +66,7 @@ export class SqliteExperiments implements ExperimentStore {
     this.byTenant = db.prepare(`SELECT ${COLUMNS} FROM experiments WHERE tenant = ? ORDER BY created_at DESC, rowid DESC`);
     this.byName = db.prepare(`SELECT ${COLUMNS} FROM experiments WHERE tenant = ? AND name = ?`);
     this.running = db.prepare(`SELECT ${COLUMNS} FROM experiments WHERE tenant = ? AND status = 'running'`);
+    this.runningCount = db.prepare(`SELECT COUNT(*) AS n FROM experiments WHERE status = 'running'`);
     // A stopped experiment may still be promoted (stop to look, then decide); nothing leaves 'promoted'.
     this.end = db.prepare(
       `UPDATE experiments SET status = @status, stopped_at = COALESCE(stopped_at, @at)
@@ -127,6 +129,10 @@ export class SqliteExperiments implements ExperimentStore {
   experiment(tenant: string, name: string): ExperimentRecord | undefined {
     const row = this.byName.get(tenant, name);
     return row === undefined ? undefined : fromRow(row);
+  }
+
+  countRunning(): number {
+    return this.runningCount.get()?.n ?? 0;
   }
 
   runningExperiment(tenant: string): ExperimentRecord | undefined {

@@ -20,6 +20,9 @@ const DOCUMENTED = [
   'switchboard_arm_circuit_state',
   'switchboard_budget_remaining_usd',
   'switchboard_budget_exhausted_total',
+  'switchboard_experiment_assignments_total',
+  'switchboard_experiment_exposures_total',
+  'switchboard_experiments_active',
 ];
 
 /** Touches every metric with realistic labels so each one appears in the exposition. */
@@ -40,6 +43,9 @@ function exercise(m: Metrics): void {
   m.circuitState.set({ arm: 'openai:gpt-4o-mini' }, 2);
   m.budgetRemaining.set({ tenant: 'guild-1' }, 4.25);
   m.budgetExhausted.inc({ tenant: 'guild-1', action: 'cheapest' });
+  m.experimentAssignments.inc({ experiment: 'cheaper-models', variant: 'B' });
+  m.experimentExposures.inc({ experiment: 'cheaper-models', variant: 'B' });
+  m.experimentsActive.set(1);
 }
 
 describe('createMetrics', () => {

@@ -27,6 +27,10 @@ export interface Metrics {
   readonly circuitState: Gauge<'arm'>;
   readonly budgetRemaining: Gauge<'tenant'>;
   readonly budgetExhausted: Counter<'tenant' | 'action'>;
+  readonly experimentAssignments: Counter<'experiment' | 'variant'>;
+  readonly experimentExposures: Counter<'experiment' | 'variant'>;
+  /** Running experiments over all tenants; the app sets how it is read at scrape time. */
+  readonly experimentsActive: Gauge;
 }
 
 /** From a fast local model to a long reasoning answer, which can take a minute. */
@@ -113,6 +117,23 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
       name: 'switchboard_budget_exhausted_total',
       help: 'Requests that arrived after their tenant had spent its daily budget, by what was done (cheapest or refuse).',
       labelNames: ['tenant', 'action'] as const,
+      registers,
+    }),
+    experimentAssignments: new Counter({
+      name: 'switchboard_experiment_assignments_total',
+      help: 'Turns assigned to a variant of a running experiment, by experiment and variant.',
+      labelNames: ['experiment', 'variant'] as const,
+      registers,
+    }),
+    experimentExposures: new Counter({
+      name: 'switchboard_experiment_exposures_total',
+      help: 'Decisions recorded as exposures of a variant (served and logged), by experiment and variant.',
+      labelNames: ['experiment', 'variant'] as const,
+      registers,
+    }),
+    experimentsActive: new Gauge({
+      name: 'switchboard_experiments_active',
+      help: 'Experiments running now, over all communities.',
       registers,
     }),
     pendingRewards: new Gauge({

@@ -80,6 +80,10 @@ describe('/abtest end to end', () => {
     expect(status).toMatch(new RegExp(`B +arm:${arm} +30% +${b.length} `));
     expect(status).toMatch(/SRM: ok/);
     expect(status).toMatch(/Verdict for B: /);
+    const metrics = await app.metrics.registry.metrics();
+    expect(metrics).toContain('switchboard_experiments_active 1');
+    expect(metrics).toContain(`switchboard_experiment_exposures_total{experiment="cheap",variant="B"} ${b.length}`);
+    expect(metrics).toContain(`switchboard_experiment_assignments_total{experiment="cheap",variant="A"} ${a.length}`);
     app.close();
 
     // A restart keeps the experiment, its assignment and its data.
@@ -94,6 +98,7 @@ describe('/abtest end to end', () => {
     expect(after.every((d) => d.arm === arm && d.policyVersion === 'experiment:cheap/B')).toBe(true);
     // Promoted traffic is not experiment traffic: the exposures stop growing.
     expect(app.store.experiments.exposureOutcomes(app.experiments.get('t', 'cheap')!.id)).toHaveLength(620);
+    expect(await app.metrics.registry.metrics()).toContain('switchboard_experiments_active 0');
     app.close();
   });
 
