@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { ConfigError, type Config } from '../config/index.js';
 import { loadProcessConfig } from '../config/process-config.js';
 import { createHttpServer, createLogger } from '../telemetry/index.js';
+import { mountJsonApi } from '../api/json-api.js';
 import { COMMANDS } from '../commands/registry.js';
 import { createApp, type App } from './app.js';
 import { configuredPlatforms, createPlatformAdapters } from './platforms.js';
@@ -50,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
 
   let ready = false;
   const http = createHttpServer({ logger, metrics: app.metrics, readiness: () => ready });
+  mountJsonApi(http, app, config.http.apiToken);
   const adapters = createPlatformAdapters(platforms, { app, commands: COMMANDS, http });
   try {
     const port = await http.listen(config.http.port, config.http.host);

@@ -112,7 +112,7 @@ describe('loadConfig: profiles and defaults', () => {
       budget: { dailyUsd: number; action: 'cheapest' | 'refuse' };
       prices: Record<string, { input: number; output: number }>;
       log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'; messageText: boolean };
-      http: { port: number; host: string };
+      http: { port: number; host: string; apiToken?: string };
       store: { databasePath: string };
       simulation: { seed: number; realtime: boolean };
       providers: { openai: Provider; anthropic: Provider; gemini: Provider; local: Provider };

@@ -154,7 +154,7 @@ function assemble(values: SettingValues): Config {
     budget: { dailyUsd: required('TENANT_DAILY_BUDGET_USD'), action: required('BUDGET_EXHAUSTED_ACTION') },
     prices: { ...DEFAULT_PRICES, ...optional('PRICES') },
     log: { level: required('LOG_LEVEL'), messageText: required('LOG_MESSAGE_TEXT') },
-    http: { port: required('PORT'), host: required('HOST') },
+    http: { port: required('PORT'), host: required('HOST'), apiToken: optional('API_TOKEN') },
     store: { databasePath: required('DATABASE_PATH') },
     simulation: { seed: required('SIMULATION_SEED'), realtime: required('SIMULATION_REALTIME') },
     providers: {

@@ -60,7 +60,7 @@ export const configSchema = z.object({
   budget: z.object({ dailyUsd: z.number().min(0), action: z.enum(['cheapest', 'refuse']) }),
   prices: z.record(z.string(), z.object({ input: z.number().min(0), output: z.number().min(0) })),
   log: z.object({ level: z.enum(LOG_LEVELS), messageText: z.boolean() }),
-  http: z.object({ port: z.number().int().min(0).max(65535), host: z.string().min(1) }),
+  http: z.object({ port: z.number().int().min(0).max(65535), host: z.string().min(1), apiToken: z.string().optional() }),
   store: z.object({ databasePath: z.string().min(1) }),
   simulation: z.object({ seed: z.number().int(), realtime: z.boolean() }),
   providers: z.object({ openai: provider, anthropic: provider, gemini: provider, local: provider }),

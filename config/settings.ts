@@ -261,6 +261,11 @@ export const SETTINGS = {
   }),
   SLACK_APP_TOKEN: setting({ type: secret, secret: true, description: 'Slack app-level token (xapp-…), for Socket Mode.' }),
   SLACK_API_URL: setting({ type: httpUrl, description: "Slack API base URL (default: Slack's)." }),
+  API_TOKEN: setting({
+    type: secret,
+    secret: true,
+    description: 'Bearer token of the JSON API under /api/v1 (router stats, experiments); the API is off without it.',
+  }),
   DISCORD_GUILD_ID: setting({
     type: word(),
     description: 'Register slash commands in this guild only (they apply at once); unset registers them globally.',

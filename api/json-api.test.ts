@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../bot/app.js';
+import { loadConfig } from '../config/index.js';
+import { simulatedArms } from '../router/build-arms.js';
+import { VirtualClock } from '../router/clock.js';
+import { createHttpServer, createLogger, createMetrics, type HttpServer } from '../telemetry/index.js';
+import { mountJsonApi } from './json-api.js';
+
+const TOKEN = 'api-token-for-tests-0123456789';
+let app: App | undefined;
+let http: HttpServer | undefined;
+afterEach(async () => {
+  await http?.close();
+  app?.close();
+});
+
+async function start(token: string | undefined) {
+  const clock = new VirtualClock();
+  const logger = createLogger({ level: 'silent', secrets: [] });
+  app = createApp(loadConfig({ env: { DATABASE_PATH: ':memory:', FEEDBACK_WINDOW_SECONDS: '60' } }), {
+    clock, logger, metrics: createMetrics({ collectDefault: false }), arms: simulatedArms({ seed: 2, clock }), policySeed: 2,
+  });
+  http = createHttpServer({ logger, metrics: app.metrics });
+  mountJsonApi(http, app, token);
+  const port = await http.listen(0, '127.0.0.1');
+  const call = async (method: string, path: string, body?: unknown, auth = `Bearer ${TOKEN}`) => {
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1${path}`, {
+      method, headers: { authorization: auth, 'content-type': 'application/json' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  return { app, clock, call };
+}
+
+describe('JSON API', () => {
+  it('is off without API_TOKEN and refuses a wrong or missing token', async () => {
+    const off = await start(undefined);
+    expect((await off.call('GET', '/tenants/t/experiments')).status).toBe(503);
+    await http!.close();
+    app!.close();
+    const { call } = await start(TOKEN);
+    expect((await call('GET', '/tenants/t/experiments', undefined, 'Bearer nope')).status).toBe(401);
+    expect((await call('GET', '/tenants/t/experiments', undefined, '')).status).toBe(401);
+    expect((await call('GET', '/tenants/t/experiments')).status).toBe(200);
+  });
+
+  it('runs an experiment end to end: create, status with both variants, stop, promote', async () => {
+    const { app, clock, call } = await start(TOKEN);
+    const arm = app.arms[3]!.name;
+    const created = await call('POST', '/tenants/t/experiments', { name: 'cheap', variant: `arm:${arm}`, share: 0.3 });
+    expect(created.status).toBe(201);
+    expect((await call('POST', '/tenants/t/experiments', { name: 'second', variant: 'epsilon:0.5' })).body['error']).toMatch(/already running/);
+    for (let i = 0; i < 200; i++) {
+      await app.router.route({ platform: 'console', tenant: 't', channel: 'c', user: `m${i}`, text: 'hello there', history: [] });
+      clock.advance(1000);
+    }
+    clock.advance(61_000);
+    app.closer.closeDue();
+    const status = await call('GET', '/tenants/t/experiments/cheap');
+    expect(status.status).toBe(200);
+    const variants = status.body['variants'] as Array<{ name: string; requests: number }>;
+    expect(variants.map((v) => v.name)).toEqual(['A', 'B']);
+    expect(variants[0]!.requests + variants[1]!.requests).toBe(200);
+    expect(status.body['verdicts']).toHaveLength(1);
+    expect((await call('POST', '/tenants/t/experiments/cheap/stop')).body['experiment']).toMatchObject({ status: 'stopped' });
+    expect((await call('POST', '/tenants/t/experiments/cheap/promote', { variant: 'B' })).body['default']).toMatchObject({ variant: 'B' });
+    const list = await call('GET', '/tenants/t/experiments');
+    expect(list.body['default']).toMatchObject({ policyVersion: 'experiment:cheap/B' });
+    const stats = await call('GET', '/tenants/t/router/stats?period=7d');
+    expect((stats.body['arms'] as Array<{ decisions: number }>).reduce((n, a) => n + a.decisions, 0)).toBe(200);
+    expect((await call('GET', '/tenants/t/router/stats?period=1y')).status).toBe(400);
+    expect((await call('POST', '/tenants/t/experiments/cheap/promote', 'not an object')).status).toBe(400);
+  });
+});

@@ -1,0 +1,89 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import type { App } from '../bot/app.js';
+import { parseShare, parseVariantSpec } from '../commands/abtest-spec.js';
+import { json, type HttpServer } from '../telemetry/index.js';
+
+const PERIODS: Record<string, number> = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 };
+const MAX_BODY = 64 * 1024;
+
+/**
+ * The JSON API under /api/v1 for what the admin slash commands show and do, per tenant (guild or
+ * workspace id). Every request needs `Authorization: Bearer <API_TOKEN>`; with no API_TOKEN set the
+ * API answers 503 and says so, rather than being open.
+ *
+ *   GET  /api/v1/tenants/:tenant/router/stats?period=24h
+ *   GET  /api/v1/tenants/:tenant/experiments
+ *   POST /api/v1/tenants/:tenant/experiments            {"name", "variant": "arm:<arm>" | "epsilon:0.2,…", "share": 0.3}
+ *   GET  /api/v1/tenants/:tenant/experiments/:name      the status report (per variant, SRM, verdicts)
+ *   POST /api/v1/tenants/:tenant/experiments/:name/stop
+ *   POST /api/v1/tenants/:tenant/experiments/:name/promote  {"variant": "B"}
+ */
+export function mountJsonApi(http: HttpServer, app: App, token: string | undefined): void {
+  const guarded = (handler: (req: IncomingMessage, res: ServerResponse, params: Record<string, string>, url: URL) => Promise<void> | void) =>
+    async (req: IncomingMessage, res: ServerResponse, ctx: { url: URL; params: Record<string, string> }) => {
+      if (!token) return json(res, 503, { error: 'The JSON API is off: set API_TOKEN to enable it.' });
+      if (!authorized(req.headers.authorization, token)) return json(res, 401, { error: 'Missing or wrong bearer token.' });
+      try {
+        await handler(req, res, ctx.params, ctx.url);
+      } catch (error) {
+        json(res, 400, { error: (error as Error).message });
+      }
+    };
+  const base = '/api/v1/tenants/:tenant';
+  const engine = app.experiments;
+
+  http.route('GET', `${base}/router/stats`, guarded((_req, res, p, url) => {
+    const period = url.searchParams.get('period') ?? '24h';
+    const span = PERIODS[period];
+    if (span === undefined) throw new Error(`period must be one of ${Object.keys(PERIODS).join(', ')}`);
+    json(res, 200, { tenant: p['tenant'], period, arms: app.store.armStats(p['tenant']!, app.clock.now() - span) });
+  }));
+  http.route('GET', `${base}/experiments`, guarded((_req, res, p) => {
+    json(res, 200, { experiments: engine.list(p['tenant']!), default: engine.tenantDefault(p['tenant']!) ?? null });
+  }));
+  http.route('POST', `${base}/experiments`, guarded(async (req, res, p) => {
+    const body = await readJson(req);
+    const tenant = p['tenant']!;
+    const policy = parseVariantSpec(String(body['variant'] ?? ''));
+    const share = parseShare(body['share'] as string | number | undefined);
+    const control = engine.tenantDefault(tenant)?.policy ?? { kind: 'bandit' as const };
+    const experiment = engine.create({
+      tenant, name: String(body['name'] ?? ''), control: 'A',
+      variants: [{ name: 'A', share: 1 - share, policy: control }, { name: 'B', share, policy }],
+    });
+    json(res, 201, { experiment });
+  }));
+  http.route('GET', `${base}/experiments/:name`, guarded((_req, res, p) => {
+    json(res, 200, engine.status(p['tenant']!, p['name']!));
+  }));
+  http.route('POST', `${base}/experiments/:name/stop`, guarded((_req, res, p) => {
+    json(res, 200, { experiment: engine.stop(p['tenant']!, p['name']!) });
+  }));
+  http.route('POST', `${base}/experiments/:name/promote`, guarded(async (req, res, p) => {
+    const body = await readJson(req);
+    json(res, 200, { default: engine.promote(p['tenant']!, p['name']!, String(body['variant'] ?? '')) });
+  }));
+}
+
+function authorized(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '');
+  const expected = Buffer.from(token);
+  // Constant-time compare, so the token cannot be guessed byte by byte from response times.
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new Error(`body larger than ${MAX_BODY} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return {};
+  const value = JSON.parse(text) as unknown;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('body must be a JSON object');
+  return value as Record<string, unknown>;
+}
