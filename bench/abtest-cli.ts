@@ -3,7 +3,10 @@
  * promise under continuous peeking, how fast does it find real lifts, and how fast does the SRM
  * check catch a skewed split? Rewards are Bernoulli with mean 0.6, like the bot's thumbs-up rate.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { aaChart } from './abtest-chart.js';
 import { DEFAULT_ALPHA, DEFAULT_TUNE_AT_PER_ARM } from '../experiments/always-valid.js';
 import { requestsNeeded } from '../experiments/sample-size.js';
 import { simulateSequential } from '../experiments/sequential-simulation.js';
@@ -45,6 +48,7 @@ export async function abtestCommand(argv: string[]): Promise<void> {
       'look-every': { type: 'string', default: '100' },
       cap: { type: 'string', default: '200000' },
       'srm-cap': { type: 'string', default: '20000' },
+      out: { type: 'string', default: 'bench/results' },
     },
   });
   const experiments = positiveInt('experiments', values.experiments);
@@ -60,13 +64,15 @@ export async function abtestCommand(argv: string[]): Promise<void> {
   out(`# abtest benchmark, ${machineLine()}; ${experiments} experiments per row, seed ${seed}, look every ${lookEvery} requests, α = ${alpha}, τ tuned at ${DEFAULT_TUNE_AT_PER_ARM}/arm`);
 
   // (a) A/A: any rejection is a false positive.
-  let avHits = 0;
-  let naiveHits = 0;
+  const avTimes: Array<number | null> = [];
+  const naiveTimes: Array<number | null> = [];
   for (let i = 0; i < experiments; i++) {
     const r = simulateSequential({ rng: streamRng(seed, 1, i), controlMean: BASE_MEAN, variantMean: BASE_MEAN, maxRequests, lookEvery, alpha });
-    if (r.alwaysValidAt !== null) avHits++;
-    if (r.naiveAt !== null) naiveHits++;
+    avTimes.push(r.alwaysValidAt);
+    naiveTimes.push(r.naiveAt);
   }
+  const avHits = avTimes.filter((t) => t !== null).length;
+  const naiveHits = naiveTimes.filter((t) => t !== null).length;
   const aa = { maxRequests, looks: Math.ceil(maxRequests / lookEvery), alwaysValid: wilson(avHits, experiments), naive: wilson(naiveHits, experiments) };
   out(`\n(a) A/A false-positive rate, Bernoulli(${BASE_MEAN}), up to ${maxRequests} requests, ${aa.looks} looks; rate (Wilson 95% interval)`);
   out(textTable(['test', 'false positives', 'rate'], [
@@ -112,7 +118,10 @@ export async function abtestCommand(argv: string[]): Promise<void> {
     `${100 - 100 * r.actualShareB}/${100 * r.actualShareB}`, pct(r.flagged), req(r.q25, srmCap), req(r.median, srmCap), req(r.q75, srmCap),
   ])));
 
+  const chartPath = join(values.out, 'abtest.png');
+  mkdirSync(values.out, { recursive: true });
+  writeFileSync(chartPath, aaChart(avTimes, naiveTimes, lookEvery, maxRequests, alpha));
   const seconds = (performance.now() - started) / 1000;
-  out(`\nwall time ${seconds.toFixed(1)} s`);
+  out(`\nwrote ${chartPath}; wall time ${seconds.toFixed(1)} s`);
   out(JSON.stringify({ suite: 'abtest', experiments, seed, alpha, lookEvery, baseMean: BASE_MEAN, tuneAtPerArm: DEFAULT_TUNE_AT_PER_ARM, aa, lifts, liftCap: cap, srm, seconds: Math.round(seconds * 10) / 10 }));
 }
