@@ -2,9 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { App } from '../bot/app.js';
 import { parseShare, parseVariantSpec } from '../commands/abtest-spec.js';
+import { STATS_PERIODS } from '../commands/router-stats.js';
 import { json, type HttpServer } from '../telemetry/index.js';
 
-const PERIODS: Record<string, number> = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 };
 const MAX_BODY = 64 * 1024;
 
 /**
@@ -35,8 +35,8 @@ export function mountJsonApi(http: HttpServer, app: App, token: string | undefin
 
   http.route('GET', `${base}/router/stats`, guarded((_req, res, p, url) => {
     const period = url.searchParams.get('period') ?? '24h';
-    const span = PERIODS[period];
-    if (span === undefined) throw new Error(`period must be one of ${Object.keys(PERIODS).join(', ')}`);
+    const span = STATS_PERIODS[period];
+    if (span === undefined) throw new Error(`period must be one of ${Object.keys(STATS_PERIODS).join(', ')}`);
     json(res, 200, { tenant: p['tenant'], period, arms: app.store.armStats(p['tenant']!, app.clock.now() - span) });
   }));
   http.route('GET', `${base}/experiments`, guarded((_req, res, p) => {
@@ -44,13 +44,9 @@ export function mountJsonApi(http: HttpServer, app: App, token: string | undefin
   }));
   http.route('POST', `${base}/experiments`, guarded(async (req, res, p) => {
     const body = await readJson(req);
-    const tenant = p['tenant']!;
-    const policy = parseVariantSpec(String(body['variant'] ?? ''));
-    const share = parseShare(body['share'] as string | number | undefined);
-    const control = engine.tenantDefault(tenant)?.policy ?? { kind: 'bandit' as const };
-    const experiment = engine.create({
-      tenant, name: String(body['name'] ?? ''), control: 'A',
-      variants: [{ name: 'A', share: 1 - share, policy: control }, { name: 'B', share, policy }],
+    const experiment = engine.createAb({
+      tenant: p['tenant']!, name: String(body['name'] ?? ''),
+      challenger: parseVariantSpec(String(body['variant'] ?? '')), share: parseShare(body['share'] as string | number | undefined),
     });
     json(res, 201, { experiment });
   }));

@@ -2,8 +2,6 @@ import { describePolicy, parseShare, parseVariantSpec } from './abtest-spec.js';
 import { renderStatus } from './abtest-status.js';
 import type { Command, CommandContext, CommandReply } from './command.js';
 
-const CONTROL = 'A';
-const VARIANT = 'B';
 
 const nameOption = { name: 'name', description: 'Experiment name (letters, digits, - and _)', type: 'string', required: true } as const;
 
@@ -46,14 +44,10 @@ export const abtestCommand: Command = {
       case 'create': {
         const policy = parseVariantSpec(String(ctx.options['variant'] ?? ''));
         const share = parseShare(ctx.options['share']);
-        const control = engine.tenantDefault(ctx.tenant)?.policy ?? { kind: 'bandit' as const };
-        const experiment = engine.create({
-          tenant: ctx.tenant, name, control: CONTROL,
-          variants: [{ name: CONTROL, share: 1 - share, policy: control }, { name: VARIANT, share, policy }],
-        });
+        const experiment = engine.createAb({ tenant: ctx.tenant, name, challenger: policy, share });
         return reply(`Experiment ${experiment.name} started`, [
-          `${CONTROL} (control): ${describePolicy(control)}, ${Math.round(100 * (1 - share))}% of members.`,
-          `${VARIANT}: ${describePolicy(policy)}, ${Math.round(100 * share)}% of members.`,
+          ...experiment.variants.map((v) =>
+            `${v.name}${v.name === experiment.control ? ' (control)' : ''}: ${describePolicy(v.policy)}, ${Math.round(100 * v.share)}% of members.`),
           `Follow it with /abtest status ${experiment.name}.`,
         ]);
       }

@@ -1,6 +1,7 @@
 import type { Command, CommandReply } from './command.js';
 
-const PERIODS: Record<string, number> = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 };
+/** The look-back periods /router stats and the JSON API offer, in milliseconds. */
+export const STATS_PERIODS: Readonly<Record<string, number>> = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 };
 
 /**
  * `/router stats [period]`: per provider, its share of this community's requests, mean reward,
@@ -15,16 +16,16 @@ export const routerCommand: Command = {
       {
         name: 'stats',
         description: 'Per provider: share of requests, mean reward, latency p50/p95 and cost',
-        options: [{ name: 'period', description: 'How far back to look (default 24h)', type: 'string', choices: Object.keys(PERIODS) }],
+        options: [{ name: 'period', description: 'How far back to look (default 24h)', type: 'string', choices: Object.keys(STATS_PERIODS) }],
       },
     ],
   },
 
   async execute(ctx): Promise<CommandReply> {
     const period = typeof ctx.options['period'] === 'string' ? ctx.options['period'] : '24h';
-    const span = PERIODS[period];
+    const span = STATS_PERIODS[period];
     if (span === undefined) {
-      return { title: 'Router stats', lines: [`Unknown period "${period}": use one of ${Object.keys(PERIODS).join(', ')}.`], ephemeral: true };
+      return { title: 'Router stats', lines: [`Unknown period "${period}": use one of ${Object.keys(STATS_PERIODS).join(', ')}.`], ephemeral: true };
     }
     const stats = ctx.services.store.armStats(ctx.tenant, ctx.now - span);
     const total = stats.reduce((n, s) => n + s.decisions, 0);

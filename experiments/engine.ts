@@ -4,7 +4,7 @@
  * command can each hold an instance and still agree, and a restart changes nothing.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { ExperimentRecord, ExperimentStore, TenantDefault, VariantSpec } from '../store/experiment-records.js';
+import type { ExperimentRecord, ExperimentStore, TenantDefault, VariantPolicy, VariantSpec } from '../store/experiment-records.js';
 import { assignVariant, cumulativeShares } from './assignment.js';
 import { experimentReport, type ExperimentReport, type ReportOptions } from './experiment-report.js';
 
@@ -63,6 +63,18 @@ export class ExperimentEngine {
     this.options.store.createExperiment(experiment);
     this.options.onChange?.();
     return experiment;
+  }
+
+  /**
+   * The A/B experiment admins start: control A is the tenant's current default policy (the shared
+   * bandit unless a variant was promoted), challenger B gets `share` of the members.
+   */
+  createAb(input: { tenant: string; name: string; challenger: VariantPolicy; share: number }): ExperimentRecord {
+    const control = this.tenantDefault(input.tenant)?.policy ?? { kind: 'bandit' as const };
+    return this.create({
+      tenant: input.tenant, name: input.name, control: 'A',
+      variants: [{ name: 'A', share: 1 - input.share, policy: control }, { name: 'B', share: input.share, policy: input.challenger }],
+    });
   }
 
   list(tenant: string): ExperimentRecord[] {
