@@ -4,3 +4,4 @@ export type { Migration, MigrationResult } from './migrations.js';
 export type { Store } from './store.js';
 export type * from './records.js';
 export type * from './experiment-records.js';
+export type * from './pilot-records.js';

@@ -142,6 +142,58 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX decisions_policy_version ON decisions (policy_version);
     `,
   },
+  {
+    version: 4,
+    name: 'pilot-sources-chunks-runs',
+    sql: `
+      -- Community text as ingested; (tenant, workspace, source_id) makes re-ingesting a no-op.
+      CREATE TABLE pilot_sources (
+        id INTEGER PRIMARY KEY,
+        tenant TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        author TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        url TEXT,
+        ingested_at INTEGER NOT NULL,
+        UNIQUE (tenant, workspace, source_id)
+      );
+
+      -- Segments of a source with their vector; namespace is tenant:workspace:pilot:channel.
+      CREATE TABLE pilot_chunks (
+        id INTEGER PRIMARY KEY,
+        source_row INTEGER NOT NULL REFERENCES pilot_sources (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        namespace TEXT NOT NULL,
+        text TEXT NOT NULL,
+        tokens INTEGER NOT NULL,
+        embedder TEXT,
+        vector BLOB,
+        UNIQUE (source_row, idx)
+      );
+      CREATE INDEX pilot_chunks_namespace ON pilot_chunks (namespace, embedder);
+
+      CREATE TABLE pilot_runs (
+        id TEXT PRIMARY KEY,
+        tenant TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('running', 'completed', 'failed')),
+        orchestrator TEXT NOT NULL,
+        degraded TEXT NOT NULL,
+        request TEXT NOT NULL,
+        steps TEXT NOT NULL,
+        analysis TEXT,
+        error TEXT,
+        created_at INTEGER NOT NULL,
+        finished_at INTEGER,
+        duration_seconds REAL
+      );
+      CREATE INDEX pilot_runs_tenant ON pilot_runs (tenant, created_at);
+    `,
+  },
 ];
 
 export interface MigrationResult {

@@ -31,6 +31,7 @@ describe('opening', () => {
       [1, 'decisions-outcomes-feedback-rewards-snapshots'],
       [2, 'message-links'],
       [3, 'experiments-exposures-tenant-defaults'],
+      [4, 'pilot-sources-chunks-runs'],
     ]);
     open().close();
     expect(peek('SELECT * FROM schema_migrations ORDER BY version')).toEqual(first);
@@ -39,12 +40,12 @@ describe('opening', () => {
   it('refuses a database from a newer schema version', () => {
     open().close();
     const db = new Database(file());
-    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (4, ?, 0)').run('from-the-future');
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (5, ?, 0)').run('from-the-future');
     db.close();
-    expect(() => openSqliteStore(file())).toThrow(/schema version 4 is newer than this build of Switchboard knows \(3\)/);
+    expect(() => openSqliteStore(file())).toThrow(/schema version 5 is newer than this build of Switchboard knows \(4\)/);
     // Refusing leaves the file as it was.
     expect(peek<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).toEqual([
-      { version: 1 }, { version: 2 }, { version: 3 }, { version: 4 },
+      { version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 },
     ]);
   });
 
@@ -61,7 +62,7 @@ describe('opening', () => {
     v1.close();
 
     const store = open();
-    expect(peek<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    expect(peek<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
     expect(store.decision('old')).toEqual(decision('old', 1));
     store.linkMessage('discord', 'msg-1', 'old');
     expect(store.decisionForMessage('discord', 'msg-1')).toBe('old');

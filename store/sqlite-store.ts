@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Database as Connection, Statement } from 'better-sqlite3';
 import { migrate } from './migrations.js';
 import { SqliteExperiments } from './sqlite-experiments.js';
+import { SqlitePilot } from './sqlite-pilot.js';
 import type {
   ArmStats,
   ClosedReward, DecisionRecord, Domain, FeedbackRecord, OutcomeRecord, PendingDecision, PolicySnapshot, RewardRecord,
@@ -91,10 +92,12 @@ export class SqliteStore implements Store {
   private readonly pendingTx: (createdBefore: number, limit: number) => PendingDecision[];
 
   readonly experiments: SqliteExperiments;
+  readonly pilot: SqlitePilot;
 
   /** Takes a connection already configured and migrated; use openSqliteStore. */
   constructor(private readonly db: Connection) {
     this.experiments = new SqliteExperiments(db);
+    this.pilot = new SqlitePilot(db);
     this.insertDecision = db.prepare(`INSERT INTO decisions (${DECISION_COLUMNS}) VALUES (${placeholders(DECISION_COLUMNS)})`);
     this.insertOutcome = db.prepare(`INSERT INTO outcomes (${OUTCOME_COLUMNS}) VALUES (${placeholders(OUTCOME_COLUMNS)})`);
     // One statement that checks and inserts, so "unknown decision" can't race a concurrent writer.

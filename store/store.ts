@@ -3,6 +3,7 @@ import type {
   ClosedReward, DecisionRecord, Domain, FeedbackRecord, OutcomeRecord, PendingDecision, PolicySnapshot, RewardRecord,
 } from './records.js';
 import type { ExperimentStore } from './experiment-records.js';
+import type { PilotStore } from './pilot-records.js';
 
 /**
  * Durable state of the request path. Writes are synchronous on purpose: the decision must be on
@@ -34,6 +35,8 @@ export interface Store {
 
   /** Experiments, exposures and promoted defaults, in the same database. */
   readonly experiments: ExperimentStore;
+  /** Ingested community text, chunks, vectors and pipeline runs. */
+  readonly pilot: PilotStore;
 
   saveSnapshot(snapshot: PolicySnapshot): void;
   latestSnapshot(domain: Domain): PolicySnapshot | undefined;
