@@ -38,3 +38,20 @@ describe('loadConfig: router, budget and prices', () => {
     expect(() => loadConfig({ env: { BUDGET_EXHAUSTED_ACTION: 'cheap' } })).toThrow(/did you mean "cheapest"/);
   });
 });
+
+describe('loadConfig: pilot and retrieval', () => {
+  it('defaults to the local hashing embedder and retrieval off', () => {
+    const config = loadConfig({ env: {} });
+    expect(config.pilot).toMatchObject({ embedder: 'hashing', embeddingDimensions: 0, workspace: 'main', chunkTokens: 200, chunkOverlap: 40, workers: 1 });
+    expect(config.retrieval).toEqual({ channels: [], topK: 3, minScore: 0.25 });
+  });
+
+  it('names the field and the fix for a bad embedder or workspace', () => {
+    expect(() => loadConfig({ env: { PILOT_EMBEDDER: 'opnai' } })).toThrow(/PILOT_EMBEDDER.*openai/s);
+    expect(() => loadConfig({ env: { PILOT_WORKSPACE: 'a:b' } })).toThrow(/PILOT_WORKSPACE.*without spaces or colons/s);
+  });
+
+  it('reads the retrieval channels as a list', () => {
+    expect(loadConfig({ env: { RETRIEVAL_CHANNELS: 'c1, c2', RETRIEVAL_MIN_SCORE: '30%' } }).retrieval).toEqual({ channels: ['c1', 'c2'], topK: 3, minScore: 0.3 });
+  });
+});

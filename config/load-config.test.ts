@@ -122,6 +122,11 @@ describe('loadConfig: profiles and defaults', () => {
         allowUsers: string[]; blockUsers: string[]; allowRoles: string[]; blockRoles: string[]; allowChannels: string[]; blockChannels: string[];
       };
       conversation: { historyMaxMessages: number; historyMaxChars: number; streamEditIntervalMs: number };
+      pilot: {
+        embedder: 'hashing' | 'openai' | 'gemini'; embeddingModel?: string; embeddingDimensions: number; workspace: string;
+        chunkTokens: number; chunkOverlap: number; maxTopics: number; workers: number; historyLimit: number;
+      };
+      retrieval: { channels: string[]; topK: number; minScore: number };
       secrets: string[];
     }
     expectTypeOf<Config>().toEqualTypeOf<Expected>();

@@ -188,6 +188,22 @@ function assemble(values: SettingValues): Config {
       historyMaxChars: required('HISTORY_MAX_CHARS'),
       streamEditIntervalMs: required('STREAM_EDIT_INTERVAL_MS'),
     },
+    pilot: {
+      embedder: required('PILOT_EMBEDDER'),
+      embeddingModel: optional('PILOT_EMBEDDING_MODEL'),
+      embeddingDimensions: required('PILOT_EMBEDDING_DIMENSIONS'),
+      workspace: required('PILOT_WORKSPACE'),
+      chunkTokens: required('PILOT_CHUNK_TOKENS'),
+      chunkOverlap: required('PILOT_CHUNK_OVERLAP'),
+      maxTopics: required('PILOT_MAX_TOPICS'),
+      workers: required('PILOT_WORKERS'),
+      historyLimit: required('PILOT_HISTORY_LIMIT'),
+    },
+    retrieval: {
+      channels: required('RETRIEVAL_CHANNELS'),
+      topK: required('RETRIEVAL_TOP_K'),
+      minScore: required('RETRIEVAL_MIN_SCORE'),
+    },
     // Longest first, so a logger replacing them in order never leaves the tail
     // of a secret that contains a shorter one.
     secrets: [...secrets].sort((a, b) => b.length - a.length),

@@ -84,6 +84,18 @@ export const configSchema = z.object({
     allowRoles: z.array(z.string()), blockRoles: z.array(z.string()),
     allowChannels: z.array(z.string()), blockChannels: z.array(z.string()),
   }),
+  pilot: z.object({
+    embedder: z.enum(['hashing', 'openai', 'gemini']),
+    embeddingModel: z.string().optional(),
+    embeddingDimensions: z.number().int().min(0),
+    workspace: z.string().regex(/^[^\s:]+$/),
+    chunkTokens: z.number().int().min(16),
+    chunkOverlap: z.number().int().min(0),
+    maxTopics: z.number().int().min(2),
+    workers: z.number().int().min(0),
+    historyLimit: z.number().int().min(1),
+  }),
+  retrieval: z.object({ channels: z.array(z.string()), topK: z.number().int().min(1), minScore: z.number().min(0).max(1) }),
   conversation: z.object({ historyMaxMessages: z.number().int().min(0), historyMaxChars: z.number().int().min(0), streamEditIntervalMs: z.number().int().min(200) }),
   /** Every configured secret value (API keys, tokens, signing secret), so the logger can redact them wherever they appear. */
   secrets: z.array(z.string()),

@@ -1,29 +1,11 @@
 import { LOG_LEVELS } from './log-levels.js';
 import { DRIFT_DECAY, DRIFT_RATE, PROFILE_NAMES, PROFILES, banditParameters, type Profile } from './profiles.js';
 import { priceTable } from './prices.js';
+import { PILOT_SETTINGS } from './pilot-settings.js';
+import { setting, type Setting } from './setting.js';
 import { decimalNumber, flag, idList, fraction, httpUrl, oneOf, text, wholeNumber, word, type ValueType } from './value-types.js';
 
-/** One row of the settings table. */
-export interface Setting<T> {
-  readonly type: ValueType<T>;
-  readonly description: string;
-  /** The value when the setting is not given. */
-  readonly default?: T;
-  /** The value when neither the setting nor `default` is given. */
-  readonly profileDefault?: (profile: Profile) => T;
-  /** Shown in the Default column instead of `default`, for values that are computed. */
-  readonly defaultText?: string;
-  /** Never echoed in errors; collected into `Config.secrets` so the logger can redact it. */
-  readonly secret?: boolean;
-}
-
-// T comes from the value type alone, so a default of the wrong type (say, a
-// log level that is not one) does not compile.
-function setting<T>(
-  definition: Omit<Setting<T>, 'default'> & { default?: NoInfer<T>; profileDefault?: (profile: Profile) => NoInfer<T> },
-): Setting<T> {
-  return definition;
-}
+export type { Setting } from './setting.js';
 
 function fromProfile<T>(pick: (profile: Profile) => T): Pick<Setting<T>, 'profileDefault' | 'defaultText'> {
   const values = PROFILE_NAMES.map((name) => `${name} ${String(pick(PROFILES[name]))}`);
@@ -298,6 +280,7 @@ export const SETTINGS = {
     default: 1000,
     description: 'Shortest time between two edits of a streaming answer (platforms rate-limit edits).',
   }),
+  ...PILOT_SETTINGS,
 };
 
 export type SettingName = keyof typeof SETTINGS;
