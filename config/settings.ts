@@ -3,7 +3,7 @@ import { DRIFT_DECAY, DRIFT_RATE, PROFILE_NAMES, PROFILES, banditParameters, typ
 import { priceTable } from './prices.js';
 import { PILOT_SETTINGS } from './pilot-settings.js';
 import { setting, type Setting } from './setting.js';
-import { decimalNumber, flag, idList, fraction, httpUrl, oneOf, text, wholeNumber, word, type ValueType } from './value-types.js';
+import { decimalNumber, flag, idList, fraction, httpUrl, oneOf, text, wholeNumber, word } from './value-types.js';
 
 export type { Setting } from './setting.js';
 
