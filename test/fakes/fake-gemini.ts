@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { FakeProvider, Scenario } from '../providers/language-model-conformance.js';
 import { hang, sendJson, sendSse, startFakeHttp, type RecordedRequest } from './fake-http.js';
+import { answerGeminiEmbed } from './fake-gemini-embed.js';
 
 /** Shaped like a real key (AIza + 35 characters) so that pattern-based scrubbing is tested too. */
 export const FAKE_GEMINI_API_KEY = 'AIzaSyFAKE-gemini-test-key-000000000000';
@@ -33,7 +34,7 @@ export interface GeminiRequestBody {
 }
 
 const MODEL_VERSION = 'gemini-fake-001';
-const PATH = /^\/(v1beta|v1|v1alpha)\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
+const PATH = /^\/(v1beta|v1|v1alpha)\/models\/([^/:]+):(generateContent|streamGenerateContent|batchEmbedContents|embedContent)$/;
 
 function googleError(res: ServerResponse, code: number, status: string, message: string, details?: unknown[], headers?: Record<string, string>): void {
   sendJson(res, code, { error: { code, message, status, ...(details ? { details } : {}) } }, headers);
@@ -135,10 +136,20 @@ async function respond(scenario: GeminiScenario, streaming: boolean, key: string
   }
 }
 
+/** Embedding requests: failure scenarios apply as they do to generateContent; 'success' and 'slow-stream' (after its delay) mean vectors. */
+async function respondEmbed(scenario: GeminiScenario, method: 'batchEmbedContents' | 'embedContent', model: string, body: unknown, key: string, res: ServerResponse): Promise<void> {
+  if (scenario.kind !== 'success' && scenario.kind !== 'slow-stream') return respond(scenario, false, key, res);
+  if (scenario.kind === 'slow-stream') await new Promise((resolve) => setTimeout(resolve, scenario.delayMs));
+  const result = answerGeminiEmbed(method, model, body);
+  if (result.status === 200) return sendJson(res, 200, result.body);
+  return googleError(res, result.status, result.googleStatus, result.message);
+}
+
 /**
  * A fake of the Gemini API (generativelanguage.googleapis.com) as @google/genai calls it with a
  * custom base URL: POST /v1beta/models/{model}:generateContent and
- * :streamGenerateContent?alt=sse, the key in the x-goog-api-key header (or ?key=).
+ * :streamGenerateContent?alt=sse, :batchEmbedContents and :embedContent (fake-gemini-embed.ts),
+ * the key in the x-goog-api-key header (or ?key=).
  */
 export async function startFakeGemini(options: { apiKey?: string } = {}): Promise<FakeGemini> {
   const expectedKey = options.apiKey ?? FAKE_GEMINI_API_KEY;
@@ -161,6 +172,9 @@ export async function startFakeGemini(options: { apiKey?: string } = {}): Promis
       return googleError(res, 400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.', [
         { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' },
       ]);
+    }
+    if (match[3] === 'batchEmbedContents' || match[3] === 'embedContent') {
+      return respondEmbed(scenario, match[3], match[2]!, req.body, key, res);
     }
     const body = req.body as GeminiRequestBody | undefined;
     if (!Array.isArray(body?.contents) || body.contents.length === 0) {

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { FakeProvider, Scenario } from '../providers/language-model-conformance.js';
 import { hang, sendJson, sendSse, startFakeHttp, type RecordedRequest } from './fake-http.js';
+import { answerEmbeddings } from './fake-openai-embeddings.js';
 
 /** Answers one request by hand, for provider-specific cases the shared Scenario type does not cover. */
 export type CustomAnswer = (req: RecordedRequest, res: ServerResponse) => void | Promise<void>;
@@ -16,24 +17,28 @@ export interface FakeOpenAiOptions {
 }
 
 const PATH = '/v1/chat/completions';
+const EMBEDDINGS_PATH = '/v1/embeddings';
 // Longer than any client timeout the tests use, shorter than the test timeout.
 const HANG_MS = 5_000;
 
 /**
  * A fake of OpenAI's POST /v1/chat/completions speaking the real wire format: chat.completion JSON,
  * or chat.completion.chunk server-sent events ending in `data: [DONE]` when the request streams.
+ * Also POST /v1/embeddings (see fake-openai-embeddings.ts), where the failure scenarios apply
+ * as they do to chat and 'success' or 'slow-stream' mean vectors (after the delay).
  */
 export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<FakeOpenAi> {
   let scenario: Scenario = { kind: 'success', text: 'ok', inputTokens: 1, outputTokens: 1 };
   let custom: CustomAnswer | undefined;
   const server = await startFakeHttp(async (req, res) => {
-    if (req.method !== 'POST' || req.path !== PATH) {
+    if (req.method !== 'POST' || (req.path !== PATH && req.path !== EMBEDDINGS_PATH)) {
       return sendJson(res, 404, apiError(`Unknown request URL: ${req.method} ${req.path}`, 'invalid_request_error', 'unknown_url'));
     }
     if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
       return sendJson(res, 401, apiError('Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key'));
     }
     if (custom) return custom(req, res);
+    if (req.path === EMBEDDINGS_PATH) return embeddings(scenario, req, res);
     return answer(scenario, req, res);
   });
   return {
@@ -82,6 +87,14 @@ export async function answer(scenario: Scenario, req: RecordedRequest, res: Serv
         delayMs: scenario.delayMs,
       });
   }
+}
+
+async function embeddings(scenario: Scenario, req: RecordedRequest, res: ServerResponse): Promise<void> {
+  if (scenario.kind !== 'success' && scenario.kind !== 'slow-stream') return answer(scenario, req, res);
+  if (scenario.kind === 'slow-stream') await new Promise((resolve) => setTimeout(resolve, scenario.delayMs));
+  const result = answerEmbeddings(req.body);
+  if (result.status === 200) return sendJson(res, 200, result.body);
+  return sendJson(res, result.status, { error: { message: result.message, type: 'invalid_request_error', param: result.param, code: result.code } });
 }
 
 export function completion(model: string, text: string, inputTokens: number, outputTokens: number): unknown {
