@@ -1,4 +1,5 @@
 import type { Command } from '../commands/command.js';
+import type { HistorySource } from '../pilot/types.js';
 import type { HttpServer } from '../telemetry/index.js';
 import type { App } from './app.js';
 
@@ -14,4 +15,9 @@ export interface AdapterServices {
   app: App;
   commands: readonly Command[];
   http: HttpServer;
+  /**
+   * Given a way to read channel history through the adapter's client (for the pilot's ingest),
+   * each time the adapter has started and its client is ready.
+   */
+  onHistorySource?: (source: HistorySource) => void;
 }

@@ -5,6 +5,7 @@ import { answerMessage } from './discord-answer.js';
 import { handleSlashCommand, registerDiscordCommands } from './discord-commands.js';
 import { accessSubject, buildTurn, isAddressedToBot } from './discord-conversation.js';
 import { handleFeedbackButton, handleFeedbackReaction, type DiscordFeedbackDeps } from './discord-feedback.js';
+import { createDiscordHistorySource } from './discord-history-source.js';
 
 export interface DiscordAdapterOptions {
   /** REST retries on 5xx and network errors; discord.js's default (3) unless given. Tests pass 0. */
@@ -116,6 +117,12 @@ export function createDiscordAdapter(services: AdapterServices, options: Discord
         client = undefined;
         await discord.destroy();
         throw error;
+      }
+      try {
+        services.onHistorySource?.(createDiscordHistorySource(discord));
+      } catch (error) {
+        // The pilot's ingest is an extra: chatting goes on without it.
+        logger.error({ err: error }, 'handing over the Discord history source failed');
       }
       const application = appId ?? discord.application?.id;
       if (!application) {

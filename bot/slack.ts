@@ -4,6 +4,7 @@ import type { Adapter, AdapterServices } from './adapter.js';
 import { listenForCommands } from './slack-commands.js';
 import { listenForFeedback } from './slack-feedback.js';
 import type { SlackIdentity } from './slack-history.js';
+import { createSlackHistorySource, type SlackHistoryIdentity } from './slack-history-source.js';
 import { boltLogger } from './slack-logger.js';
 import { listenForMessages } from './slack-messages.js';
 
@@ -36,7 +37,15 @@ export function createSlackAdapter(services: AdapterServices, options: SlackAdap
     // The default retries for up to half an hour; a chat answer that late is worse than none.
     retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 5000 },
   };
-  let identity = options.identity;
+  // History reads get a WebClient of their own: on a 429 a WebClient pauses its whole request
+  // queue for Retry-After, which must not hold up chat answers, and a background read can afford
+  // to wait longer. rejectRateLimitedCalls stays off, so each 429 is waited out and retried.
+  const historyClientOptions: webApi.WebClientOptions = {
+    ...clientOptions,
+    rejectRateLimitedCalls: false,
+    retryConfig: { retries: 6, factor: 2, minTimeout: 500, maxTimeout: 30_000 },
+  };
+  let identity: SlackHistoryIdentity | undefined = options.identity;
   let bolt: BoltApp | undefined;
   let receiver: HTTPReceiver | undefined;
   const inFlight = new Set<Promise<void>>();
@@ -85,6 +94,13 @@ export function createSlackAdapter(services: AdapterServices, options: SlackAdap
       bolt = created;
       receiver = httpReceiver;
       app.logger.info({ mode: httpReceiver ? 'http' : 'socket', botUserId: known.botUserId }, 'slack adapter started');
+      try {
+        const historyClient = new webApi.WebClient(botToken, { ...historyClientOptions, logger });
+        services.onHistorySource?.(createSlackHistorySource(historyClient, known));
+      } catch (error) {
+        // The pilot's ingest is an extra: chatting goes on without it.
+        app.logger.error({ err: error }, 'handing over the Slack history source failed');
+      }
     },
 
     async stop() {
@@ -99,9 +115,9 @@ export function createSlackAdapter(services: AdapterServices, options: SlackAdap
   };
 }
 
-/** One auth.test at start-up: the bot's own user id, to spot its mentions and its messages in threads. */
-async function whoAmI(token: string, clientOptions: webApi.WebClientOptions, logger: AdapterServices['app']['logger']): Promise<SlackIdentity> {
+/** One auth.test at start-up: the bot's own user id, to spot its mentions and its messages in threads (and the workspace URL, for links). */
+async function whoAmI(token: string, clientOptions: webApi.WebClientOptions, logger: AdapterServices['app']['logger']): Promise<SlackHistoryIdentity> {
   const result = await new webApi.WebClient(token, { ...clientOptions, logger: boltLogger(logger) }).auth.test();
   if (!result.user_id || !result.bot_id) throw new Error('Slack auth.test did not say who the bot is (no user_id / bot_id): is SLACK_BOT_TOKEN a bot token?');
-  return { botId: result.bot_id, botUserId: result.user_id };
+  return { botId: result.bot_id, botUserId: result.user_id, ...(result.url ? { workspaceUrl: result.url } : {}) };
 }

@@ -1,4 +1,4 @@
-import type { Adapter } from '../../bot/adapter.js';
+import type { Adapter, AdapterServices } from '../../bot/adapter.js';
 import { createApp, type App } from '../../bot/app.js';
 import { createDiscordAdapter } from '../../bot/discord.js';
 import { COMMANDS } from '../../commands/registry.js';
@@ -38,7 +38,10 @@ export interface DiscordBot {
  * The real adapter on a real App, pointed at a fake Discord: started (logged in, ready, commands
  * registered) when this resolves. Edits are paced at 200 ms so streaming shows within a test's time.
  */
-export async function startDiscordBot(fake: FakeDiscord, options: { arms: Arm[]; env?: Record<string, string>; clock?: SkewedClock }): Promise<DiscordBot> {
+export async function startDiscordBot(
+  fake: FakeDiscord,
+  options: { arms: Arm[]; env?: Record<string, string>; clock?: SkewedClock; onHistorySource?: AdapterServices['onHistorySource'] },
+): Promise<DiscordBot> {
   const config = loadConfig({
     env: {
       DATABASE_PATH: ':memory:', FEEDBACK_WINDOW_SECONDS: '60', STREAM_EDIT_INTERVAL_MS: '200',
@@ -50,7 +53,10 @@ export async function startDiscordBot(fake: FakeDiscord, options: { arms: Arm[];
   const logger = createLogger({ level: 'silent', secrets: config.secrets });
   const metrics = createMetrics({ collectDefault: false });
   const app = createApp(config, { clock, logger, metrics, arms: options.arms, policySeed: 7 });
-  const adapter = createDiscordAdapter({ app, commands: COMMANDS, http: createHttpServer({ logger, metrics }) }, { restRetries: 0 });
+  const services: AdapterServices = {
+    app, commands: COMMANDS, http: createHttpServer({ logger, metrics }), ...(options.onHistorySource ? { onHistorySource: options.onHistorySource } : {}),
+  };
+  const adapter = createDiscordAdapter(services, { restRetries: 0 });
   try {
     await adapter.start();
   } catch (error) {

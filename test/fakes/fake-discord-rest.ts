@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { sendJson, type FakeHandler, type RecordedRequest } from './fake-http.js';
-import { APP_ID, BOT, messageJson, type ApiObject } from './fake-discord-world.js';
+import { APP_ID, BOT, guildCreateJson, messageJson, type ApiObject } from './fake-discord-world.js';
 
 /** What the REST side shares with the gateway side of the fake. */
 export interface FakeDiscordState {
@@ -13,6 +13,12 @@ export interface FakeDiscordState {
   interactions: Map<string, { channelId: string; guildId: string | undefined }>;
   /** Called after the bot created a message (Discord echoes it on the gateway). */
   onBotMessage(message: ApiObject): void;
+  /** Channels GET /channels/{id} knows beyond the guild's own (which come from GUILD_CREATE's data). */
+  channels: Map<string, ApiObject>;
+  /** Channels the bot may not see: their routes answer 403 Missing Access. */
+  forbidden: Set<string>;
+  /** Requests to answer once each with a 429 before serving them: the first match is used up. */
+  rateLimits: Array<{ method: string; pattern: RegExp; retryAfterSeconds: number }>;
 }
 
 const API = '/api/v10';
@@ -30,6 +36,44 @@ function noContent(res: ServerResponse): void {
 
 function unknown(res: ServerResponse, code: number, message: string): void {
   sendJson(res, 404, { code, message });
+}
+
+/**
+ * A per-route 429 as Discord sends it: the bucket spent (remaining 0, reset-after) and retry-after.
+ * Real Discord puts whole seconds in the Retry-After header (the body's retry_after has decimals);
+ * discord.js reads the header as a number, so a fraction keeps tests quick.
+ */
+function rateLimited(res: ServerResponse, seconds: number): void {
+  sendJson(res, 429, { message: 'You are being rate limited.', retry_after: seconds, global: false }, {
+    'retry-after': String(seconds), 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0',
+    'x-ratelimit-reset': String(Date.now() / 1000 + seconds), 'x-ratelimit-reset-after': String(seconds),
+    'x-ratelimit-bucket': 'fake-bucket', 'x-ratelimit-scope': 'user',
+  });
+}
+
+/** GET /channels/{id}/messages as Discord answers it: newest first, `before` / `after` / `around`, 1 ≤ limit ≤ 100 (default 50). */
+function messagePage(res: ServerResponse, state: FakeDiscordState, channelId: string, query: URLSearchParams): void {
+  const limit = Number(query.get('limit') ?? 50);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+    return sendJson(res, 400, { code: 50035, message: 'Invalid Form Body', errors: { limit: { _errors: [{ code: 'NUMBER_TYPE_MAX', message: 'int value should be less than or equal to 100.' }] } } });
+  }
+  const id = (msg: ApiObject) => BigInt(String(msg['id']));
+  const inChannel = [...state.messages.values()].filter((msg) => msg['channel_id'] === channelId).sort((a, b) => (id(b) > id(a) ? 1 : -1));
+  const [before, after, around] = ['before', 'after', 'around'].map((k) => (query.has(k) ? BigInt(query.get(k)!) : undefined));
+  let page: ApiObject[];
+  if (after !== undefined) {
+    // The `limit` messages right after the id, still listed newest first.
+    const newer = inChannel.filter((msg) => id(msg) > after);
+    page = newer.slice(Math.max(0, newer.length - limit));
+  } else if (around !== undefined) {
+    const older = inChannel.filter((msg) => id(msg) <= around);
+    const newer = inChannel.filter((msg) => id(msg) > around);
+    const half = Math.floor(limit / 2);
+    page = [...newer.slice(Math.max(0, newer.length - half)), ...older.slice(0, limit - Math.min(half, newer.length))];
+  } else {
+    page = inChannel.filter((msg) => before === undefined || id(msg) < before).slice(0, limit);
+  }
+  sendJson(res, 200, page);
 }
 
 function badContent(body: ApiObject, editing: boolean): string | undefined {
@@ -85,6 +129,10 @@ export function discordRestHandler(state: FakeDiscordState): FakeHandler {
     const body = (req.body ?? {}) as ApiObject;
     let m: RegExpExecArray | null;
 
+    const limit = state.rateLimits.findIndex((r) => r.method === req.method && r.pattern.test(path));
+    if (limit >= 0) return rateLimited(res, state.rateLimits.splice(limit, 1)[0]!.retryAfterSeconds);
+    if ((m = /^\/channels\/(\d+)/.exec(path)) && state.forbidden.has(m[1]!)) return sendJson(res, 403, { code: 50001, message: 'Missing Access' });
+
     if (req.method === 'GET' && path === '/gateway/bot') {
       return sendJson(res, 200, {
         url: state.gatewayUrl, shards: 1,
@@ -103,14 +151,14 @@ export function discordRestHandler(state: FakeDiscordState): FakeHandler {
       return message && message['channel_id'] === m[1] ? sendJson(res, 200, message) : unknown(res, 10008, 'Unknown Message');
     }
     if (req.method === 'GET' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
-      const channelId = m[1]!;
-      const before = url.searchParams.get('before');
-      const limit = Number(url.searchParams.get('limit') ?? 50);
-      const page = [...state.messages.values()]
-        .filter((msg) => msg['channel_id'] === channelId && (before === null || BigInt(String(msg['id'])) < BigInt(before)))
-        .sort((a, b) => (BigInt(String(b['id'])) > BigInt(String(a['id'])) ? 1 : -1))
-        .slice(0, limit);
-      return sendJson(res, 200, page);
+      if (!state.guildOf.has(m[1]!) && !state.channels.has(m[1]!)) return unknown(res, 10003, 'Unknown Channel');
+      return messagePage(res, state, m[1]!, url.searchParams);
+    }
+    if (req.method === 'GET' && (m = /^\/channels\/(\d+)$/.exec(path))) {
+      const guild = guildCreateJson();
+      const channel = state.channels.get(m[1]!)
+        ?? [...(guild['channels'] as ApiObject[]), ...(guild['threads'] as ApiObject[])].find((c) => c['id'] === m![1]);
+      return channel ? sendJson(res, 200, channel) : unknown(res, 10003, 'Unknown Channel');
     }
     if (req.method === 'PUT' && /^\/channels\/\d+\/messages\/\d+\/reactions\/[^/]+\/@me$/.test(path)) return noContent(res);
     if (req.method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return noContent(res);

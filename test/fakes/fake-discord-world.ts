@@ -44,6 +44,12 @@ export function snowflake(): string {
   return ((BigInt(Date.now()) - DISCORD_EPOCH) << 22n | increment).toString();
 }
 
+/** A snowflake for a moment in the past (seeded history); the increment keeps ids of the same millisecond distinct. */
+export function snowflakeAt(ms: number): string {
+  increment = (increment + 1n) % 4096n;
+  return ((BigInt(ms) - DISCORD_EPOCH) << 22n | increment).toString();
+}
+
 export function userJson(user: FakeUser): ApiObject {
   return { id: user.id, username: user.username, global_name: user.username, discriminator: '0', avatar: null, bot: user.bot ?? false };
 }

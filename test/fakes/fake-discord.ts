@@ -3,7 +3,7 @@ import { discordRestHandler, type FakeDiscordState } from './fake-discord-rest.j
 import { startFakeGateway, type FakeGateway } from './fake-discord-gateway.js';
 import {
   APP_ID, BOT, GENERAL_ID, GUILD_ID, JOINED_THREAD_ID, MEMBER_PERMISSIONS, OTHER_THREAD_ID,
-  memberJson, messageJson, snowflake, userJson, type ApiObject, type FakeUser,
+  memberJson, messageJson, snowflake, snowflakeAt, userJson, type ApiObject, type FakeUser,
 } from './fake-discord-world.js';
 
 export * from './fake-discord-world.js';
@@ -34,6 +34,15 @@ export interface FakeDiscord {
   say(input: MemberInput & { content: string; channelId?: string; mentionBot?: boolean; replyTo?: string }): ApiObject;
   /** A message from before the bot connected: stored (so REST can return it), never dispatched. */
   seed(input: { author: FakeUser; content: string; channelId?: string; replyTo?: string }): ApiObject;
+  /**
+   * Many messages from before the bot connected, at the given times (epoch ms), stored in one go
+   * for history reads; returned in the order given.
+   */
+  seedChannelHistory(channelId: string, messages: Array<{ author: FakeUser; content: string; at: number }>): ApiObject[];
+  /** A channel the REST API knows but GUILD_CREATE did not carry; `forbidden` makes its routes answer 403 Missing Access. */
+  addChannel(channel: ApiObject, options?: { forbidden?: boolean }): void;
+  /** Answers the next request matching `method` and `pattern` (decoded path without /api/v10) with a 429. */
+  rateLimitNext(method: string, pattern: RegExp, retryAfterSeconds: number): void;
   /** A direct message from a user to the bot. */
   dm(user: FakeUser, content: string): ApiObject;
   /** A click on a message's button (INTERACTION_CREATE type 3); returns the interaction's id and token. */
@@ -58,6 +67,9 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     messages: new Map(),
     guildOf: new Map([[GENERAL_ID, GUILD_ID], [JOINED_THREAD_ID, GUILD_ID], [OTHER_THREAD_ID, GUILD_ID]]),
     interactions: new Map(),
+    channels: new Map(),
+    forbidden: new Set(),
+    rateLimits: [],
     onBotMessage: (message) => {
       const channelId = String(message['channel_id']);
       // Discord adds whoever posts in a thread to it, and tells the bot with THREAD_MEMBER_UPDATE.
@@ -121,6 +133,21 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       const message = messageJson({ channelId, guildId: state.guildOf.get(channelId), author, content, ...(reference ? { reference } : {}) });
       state.messages.set(String(message['id']), message);
       return message;
+    },
+    seedChannelHistory(channelId, messages) {
+      return messages.map(({ author, content, at }) => {
+        const message: ApiObject = { ...messageJson({ id: snowflakeAt(at), channelId, guildId: state.guildOf.get(channelId), author, content }), timestamp: new Date(at).toISOString() };
+        state.messages.set(String(message['id']), message);
+        return message;
+      });
+    },
+    addChannel(channel, { forbidden = false } = {}) {
+      const id = String(channel['id']);
+      state.channels.set(id, channel);
+      if (forbidden) state.forbidden.add(id);
+    },
+    rateLimitNext(method, pattern, retryAfterSeconds) {
+      state.rateLimits.push({ method, pattern, retryAfterSeconds });
     },
     dm(user, content) {
       let channelId = dmChannels.get(user.id);

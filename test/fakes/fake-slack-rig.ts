@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createApp, type App } from '../../bot/app.js';
 import { createSlackAdapter, SLACK_EVENTS_PATH } from '../../bot/slack.js';
-import type { Adapter } from '../../bot/adapter.js';
+import type { Adapter, AdapterServices } from '../../bot/adapter.js';
 import { COMMANDS } from '../../commands/registry.js';
 import { loadConfig } from '../../config/index.js';
 import { VirtualClock } from '../../router/clock.js';
@@ -35,6 +35,7 @@ export interface RigOptions {
   socketMode?: boolean;
   /** Leave the bot's identity to auth.test, as in production. */
   askIdentity?: boolean;
+  onHistorySource?: AdapterServices['onHistorySource'];
 }
 
 /**
@@ -61,7 +62,7 @@ export async function startSlackRig(options: RigOptions): Promise<SlackRig> {
   });
   const http = createHttpServer({ logger, metrics: app.metrics });
   const adapter = createSlackAdapter(
-    { app, commands: COMMANDS, http },
+    { app, commands: COMMANDS, http, ...(options.onHistorySource ? { onHistorySource: options.onHistorySource } : {}) },
     options.askIdentity ? {} : { identity: { botId: FAKE_SLACK_IDENTITY.botId, botUserId: FAKE_SLACK_IDENTITY.botUserId } },
   );
   let port: number;

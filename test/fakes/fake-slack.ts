@@ -9,6 +9,8 @@ export interface SlackApiCall {
   token: string | undefined;
   /** Arrival time, epoch ms. */
   at: number;
+  /** Answered with HTTP 429 instead of served (see rateLimitNext). */
+  rateLimited?: boolean;
 }
 
 /** A post to a response_url (what respond() sends). */
@@ -26,7 +28,14 @@ export interface ThreadMessage {
   thread_ts?: string;
 }
 
+/** A top-level channel message as conversations.history returns it. */
+export interface ChannelMessage extends ThreadMessage {
+  subtype?: string;
+}
+
 export const FAKE_SLACK_IDENTITY = { botId: 'B0BOT', botUserId: 'U0BOT', teamId: 'T0TEAM' } as const;
+/** What auth.test answers as the workspace's `url` (message links start with it). */
+export const FAKE_SLACK_WORKSPACE_URL = 'https://fake.slack.test/';
 
 export interface FakeSlack {
   url: string;
@@ -38,6 +47,10 @@ export interface FakeSlack {
   callsTo(method: string): SlackApiCall[];
   /** What conversations.replies answers for this thread (oldest first, the parent included). */
   setThread(channel: string, threadTs: string, messages: ThreadMessage[]): void;
+  /** What conversations.history pages through for this channel (any order: served newest first). */
+  setChannelHistory(channel: string, messages: ChannelMessage[]): void;
+  /** Answers the next call to `method` with HTTP 429 and `Retry-After: retryAfterSeconds`. */
+  rateLimitNext(method: string, retryAfterSeconds: number): void;
   socket: FakeSlackSocket;
   close(): Promise<void>;
 }
@@ -51,6 +64,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackApiCall[] = [];
   const responses: SlackResponsePost[] = [];
   const threads = new Map<string, ThreadMessage[]>();
+  const histories = new Map<string, ChannelMessage[]>();
+  const rateLimits: Array<{ method: string; retryAfterSeconds: number }> = [];
   const socket = await startFakeSlackSocket();
   let seq = 0;
   // Later than every question ts the tests use, so answers sort after the messages they answer.
@@ -70,6 +85,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
     const call: SlackApiCall = { method: api[1]!, args: fields(req), token: bearer(req), at: Date.now() };
     calls.push(call);
+    const limited = rateLimits.findIndex((r) => r.method === call.method);
+    if (limited >= 0) {
+      call.rateLimited = true;
+      sendJson(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(rateLimits.splice(limited, 1)[0]!.retryAfterSeconds) });
+      return;
+    }
     sendJson(res, 200, answer(call));
   });
 
@@ -83,9 +104,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { ok: true, channel: args['channel'], ts: args['ts'], text: args['text'] };
       case 'conversations.replies':
         return { ok: true, messages: threads.get(`${String(args['channel'])}:${String(args['ts'])}`) ?? [], has_more: false, response_metadata: { next_cursor: '' } };
+      case 'conversations.history':
+        return historyPage(histories.get(String(args['channel'])), args);
       case 'auth.test':
         return {
-          ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'switchboard', team_id: FAKE_SLACK_IDENTITY.teamId,
+          ok: true, url: FAKE_SLACK_WORKSPACE_URL, team: 'Fake', user: 'switchboard', team_id: FAKE_SLACK_IDENTITY.teamId,
           user_id: FAKE_SLACK_IDENTITY.botUserId, bot_id: FAKE_SLACK_IDENTITY.botId,
         };
       case 'apps.connections.open':
@@ -103,11 +126,47 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responses,
     callsTo: (method) => calls.filter((c) => c.method === method),
     setThread: (channel, threadTs, messages) => threads.set(`${channel}:${threadTs}`, messages),
+    setChannelHistory: (channel, messages) => histories.set(channel, messages),
+    rateLimitNext: (method, retryAfterSeconds) => rateLimits.push({ method, retryAfterSeconds }),
     socket,
     close: async () => {
       await socket.close();
       await http.close();
     },
+  };
+}
+
+/** A ts as an exact, comparable number ('1700000000.0001' → 1700000000000100n). */
+function tsKey(ts: string): bigint {
+  const [seconds = '0', micros = ''] = ts.split('.');
+  return BigInt(seconds) * 1_000_000n + BigInt(micros.padEnd(6, '0').slice(0, 6));
+}
+
+/**
+ * conversations.history as Slack answers it: newest first, between `oldest` and `latest`
+ * (exclusive unless `inclusive`), `limit` a page (default 100, at most 999), and an opaque cursor
+ * (base64 of `next_ts:<ts>`, like Slack's) while `has_more`. An unknown channel is channel_not_found.
+ */
+function historyPage(messages: ChannelMessage[] | undefined, args: Record<string, unknown>): Record<string, unknown> {
+  if (!messages) return { ok: false, error: 'channel_not_found' };
+  const inclusive = args['inclusive'] === 'true' || args['inclusive'] === true || args['inclusive'] === '1';
+  const oldest = tsKey(String(args['oldest'] ?? '0'));
+  const latest = args['latest'] === undefined ? undefined : tsKey(String(args['latest']));
+  const limit = Math.min(999, Math.max(1, Number(args['limit'] ?? 100) || 100));
+  const cursor = typeof args['cursor'] === 'string' && args['cursor'] ? Buffer.from(args['cursor'], 'base64').toString('utf8') : undefined;
+  if (cursor !== undefined && !cursor.startsWith('next_ts:')) return { ok: false, error: 'invalid_cursor' };
+  const from = cursor === undefined ? undefined : tsKey(cursor.slice('next_ts:'.length));
+  const matching = messages
+    .filter((m) => {
+      const key = tsKey(m.ts);
+      return (inclusive ? key >= oldest : key > oldest) && (latest === undefined || (inclusive ? key <= latest : key < latest)) && (from === undefined || key <= from);
+    })
+    .sort((a, b) => (tsKey(b.ts) > tsKey(a.ts) ? 1 : -1));
+  const page = matching.slice(0, limit);
+  const next = matching[limit];
+  return {
+    ok: true, messages: page.map((m) => ({ type: 'message', ...m })), has_more: next !== undefined, pin_count: 0,
+    response_metadata: { next_cursor: next ? Buffer.from(`next_ts:${next.ts}`).toString('base64') : '' },
   };
 }
 
