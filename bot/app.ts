@@ -15,10 +15,16 @@ import { SimulatedModel } from '../router/providers/simulated.js';
 import { Router } from '../router/route.js';
 import { buildRoutingPolicy, withOverrides } from '../router/routing-policy.js';
 import { VariantServing } from '../router/variant-serving.js';
+import { buildPilot } from '../pilot/build-pilot.js';
+import type { PilotService } from '../pilot/pilot-service.js';
 import { openSqliteStore } from '../store/index.js';
-import type { RewardRecord } from '../store/records.js';
+import type { FeedbackRecord, RewardRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { createLogger, createMetrics, type Logger, type Metrics } from '../telemetry/index.js';
+
+/** The analysis domain's instructions: summaries of community topics for admins. */
+export const ANALYSIS_PROMPT =
+  'You summarize discussions of an online community for its moderators: factual, neutral, at most two sentences, no preamble.';
 
 export const SYSTEM_PROMPT =
   'You are Switchboard, a helpful assistant in a community chat. Answer clearly and concisely; use Markdown code blocks for code.';
@@ -53,6 +59,10 @@ export interface App {
   experiments: ExperimentEngine;
   /** Experiment variants' and promoted policies, beside the keeper's shared one. */
   serving: VariantServing;
+  /** The `analysis` domain's bandit and router: it picks the provider that writes pilot summaries. */
+  analysisRouter: Router;
+  pilot: PilotService;
+  /** Snapshots the policies, stops pilot worker threads and closes the store (await `pilot.close()` first to let runs finish). */
   close(): void;
 }
 
@@ -76,6 +86,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     now: () => clock.now(),
     build: (restored) => buildRoutingPolicy(config.bandit, arms.length, FEATURE_DIMENSIONS, seed, restored),
   });
+  const analysisKeeper = new PolicyKeeper({
+    domain: 'analysis', arms: arms.map((a) => a.name), dimensions: FEATURE_DIMENSIONS, store, logger, now: () => clock.now(),
+    build: (restored) => buildRoutingPolicy(config.bandit, arms.length, FEATURE_DIMENSIONS, (seed ^ 0x5eed) >>> 0, restored),
+  });
   const countActive = () => metrics.experimentsActive.set(store.experiments.countRunning());
   const experiments = new ExperimentEngine({
     store: store.experiments, arms: arms.map((a) => a.name), now: () => clock.now(),
@@ -89,10 +103,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     build: (overrides, version) => buildRoutingPolicy(withOverrides(config.bandit, overrides), arms.length, FEATURE_DIMENSIONS, (seed ^ fnv1a32(version)) >>> 0),
   });
   // Decisions left pending by an earlier run count too: they close on the first sweep.
-  metrics.pendingRewards.set({ domain: 'routing' }, store.pendingCount('routing'));
+  for (const domain of ['routing', 'analysis'] as const) metrics.pendingRewards.set({ domain }, store.pendingCount(domain));
   const closer = new RewardCloser({
     store,
-    keepers: new Map([['routing', keeper]]),
+    keepers: new Map([['routing', keeper], ['analysis', analysisKeeper]]),
     weights: config.reward,
     windowMs: config.reward.feedbackWindowSeconds * 1000,
     now: () => clock.now(),
@@ -113,23 +127,27 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   });
   for (const arm of arms) metrics.circuitState.set({ arm: arm.name }, 0);
   const budget = new TenantBudget({ dailyUsd: config.budget.dailyUsd, action: config.budget.action, store, metrics, now: () => clock.now() });
-  const router = new Router({
-    arms, keeper, store, metrics, logger, clock, circuit, budget,
+  const routerOptions = {
+    arms, store, metrics, logger, clock, circuit, budget,
     newId: overrides.newId ?? randomUUID,
-    systemPrompt: SYSTEM_PROMPT,
     logMessageText: config.log.messageText,
     retry: { maxRetries: config.router.maxRetries, baseDelayMs: config.router.retryBaseMs, maxDelayMs: config.router.retryMaxMs },
     feedbackWindowMs: config.reward.feedbackWindowSeconds * 1000,
-    feedback: (record) => closer.feedback(record),
+    feedback: (record: FeedbackRecord) => closer.feedback(record),
     random: Math.random,
-    serving,
-  });
+  };
+  const analysisRouter = new Router({ ...routerOptions, keeper: analysisKeeper, domain: 'analysis', systemPrompt: ANALYSIS_PROMPT });
+  const pilotParts = buildPilot({ config, store, metrics, logger, clock, analysisRouter, newId: routerOptions.newId });
+  // Analysis turns share the arms, circuit breaker and budget with answers, but learn in their own bandit.
+  const router = new Router({ ...routerOptions, keeper, systemPrompt: SYSTEM_PROMPT, serving, retrieval: pilotParts.retrieval });
   return {
-    config, clock, logger, metrics, store, arms, keeper, closer, router, experiments, serving,
+    config, clock, logger, metrics, store, arms, keeper, closer, router, experiments, serving, analysisRouter, pilot: pilotParts.service,
     simulated: arms.every((a) => a.model instanceof SimulatedModel),
     warnings: configured?.warnings ?? [],
     close() {
+      pilotParts.service.stopWorkers();
       keeper.snapshot();
+      analysisKeeper.snapshot();
       store.close();
     },
   };

@@ -1,4 +1,5 @@
 import type { ExperimentEngine } from '../experiments/engine.js';
+import type { PilotService } from '../pilot/pilot-service.js';
 import type { Store } from '../store/store.js';
 
 /** An option of a slash command, as each platform will present it. */
@@ -44,6 +45,10 @@ export interface CommandServices {
   store: Store;
   /** Absent where no router runs (then /abtest says so). */
   experiments?: ExperimentEngine;
+  /** Absent where the pilot pipeline does not run (then /pilot says so). */
+  pilot?: PilotService;
+  /** Most messages `/pilot run` reads (PILOT_HISTORY_LIMIT). */
+  pilotHistoryLimit?: number;
 }
 
 /**
@@ -56,6 +61,8 @@ export interface CommandReply {
   table?: { header: string[]; rows: string[][]; align?: Array<'left' | 'right'> };
   footer?: string;
   ephemeral?: boolean;
+  /** A PNG to show with the text: a Discord attachment, a Slack file upload, a file on the console. */
+  image?: { name: string; png: Uint8Array; alt: string };
 }
 
 export interface Command {

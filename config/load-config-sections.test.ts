@@ -55,3 +55,11 @@ describe('loadConfig: pilot and retrieval', () => {
     expect(loadConfig({ env: { RETRIEVAL_CHANNELS: 'c1, c2', RETRIEVAL_MIN_SCORE: '30%' } }).retrieval).toEqual({ channels: ['c1', 'c2'], topK: 3, minScore: 0.3 });
   });
 });
+
+describe('loadConfig: embedder needs its provider', () => {
+  it('says which key a provider embedder needs', () => {
+    expect(() => loadConfig({ env: { PILOT_EMBEDDER: 'openai' } })).toThrow(/PILOT_EMBEDDER is openai but OPENAI_API_KEY is not set/);
+    expect(() => loadConfig({ env: { PILOT_EMBEDDER: 'gemini' } })).toThrow(/GEMINI_API_KEY/);
+    expect(loadConfig({ env: { PILOT_EMBEDDER: 'openai', OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1' } }).pilot.embedder).toBe('openai');
+  });
+});

@@ -83,8 +83,21 @@ export function loadConfig(input: LoadConfigInput): Config {
     }
   }
 
+  if (parsed.success) problems.push(...crossFieldProblems(parsed.data));
   if (problems.length > 0) throw new ConfigError(problems);
   return assemble(parsed.data ?? {});
+}
+
+/** Settings that are each valid but do not work together. */
+function crossFieldProblems(values: SettingValues): string[] {
+  const problems: string[] = [];
+  if (values.PILOT_EMBEDDER === 'openai' && !values.OPENAI_API_KEY && !values.OPENAI_BASE_URL) {
+    problems.push('PILOT_EMBEDDER is openai but OPENAI_API_KEY is not set: set it, set OPENAI_BASE_URL to a local OpenAI-compatible server, or use PILOT_EMBEDDER=hashing.');
+  }
+  if (values.PILOT_EMBEDDER === 'gemini' && !values.GEMINI_API_KEY) {
+    problems.push('PILOT_EMBEDDER is gemini but GEMINI_API_KEY is not set: set it, or use PILOT_EMBEDDER=hashing.');
+  }
+  return problems;
 }
 
 function assemble(values: SettingValues): Config {

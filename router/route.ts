@@ -1,4 +1,4 @@
-import type { FeedbackRecord } from '../store/records.js';
+import type { Domain, FeedbackRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { Logger, Metrics } from '../telemetry/index.js';
 import { messageTextField } from '../telemetry/index.js';
@@ -22,6 +22,16 @@ export interface Answer {
   costUsd: number;
   /** Set when the chosen arm failed and this one answered instead. */
   fallbackFrom?: string;
+  /** Community passages the answer was given as context; their links end `text`. */
+  sources?: Array<{ label: string; url?: string }>;
+}
+
+/** Passages retrieved for a turn: prompt text for the model, and the sources line shown under the answer. */
+export interface RetrievedContext {
+  prompt: string;
+  sources: Array<{ label: string; url?: string }>;
+  /** Appended to the answer as written, e.g. "\n\nSources: [1] <link>". */
+  footer: string;
 }
 
 export interface NoAnswer {
@@ -56,6 +66,10 @@ export interface RouterOptions {
   random: () => number;
   /** Experiments and promoted variants; without it (or when it has nothing) the shared policy serves every turn. */
   serving?: { resolve(turn: ChatTurn): Serving | undefined };
+  /** Which bandit this router is (DESIGN.md, "Domains"); 'routing' answers members, 'analysis' writes pilot summaries. */
+  domain?: Domain;
+  /** Community passages for channels with retrieval on; a failure there never stops the answer. */
+  retrieval?: { context(turn: ChatTurn): Promise<RetrievedContext | undefined> };
 }
 
 /**
@@ -75,6 +89,7 @@ export class Router {
 
   async route(turn: ChatTurn, sink: AnswerSink = {}): Promise<Answer | NoAnswer> {
     const { arms, keeper, store, metrics, logger, clock, circuit, budget } = this.options;
+    const domain = this.options.domain ?? 'routing';
     const now = clock.now();
     const conversation = LastDecisions.key(turn);
     this.noticeImplicitFeedback(turn, conversation, now);
@@ -112,7 +127,7 @@ export class Router {
     }
     const id = this.options.newId();
     store.recordDecision({
-      id, createdAt: now, domain: 'routing', tenant: turn.tenant, channel: turn.channel, user: turn.user,
+      id, createdAt: now, domain, tenant: turn.tenant, channel: turn.channel, user: turn.user,
       arms: arms.map((a) => a.name), arm: arms[chosen]!.name, propensity, probabilities, scores: decision.scores,
       features: Array.from(features.vector), kind: features.kind,
       policyVersion: exhausted ? 'budget:cheapest' : serving?.policyVersion ?? keeper.policy.learner.kind,
@@ -121,14 +136,15 @@ export class Router {
       store.experiments.recordExposure({ experimentId: serving.exposure.experimentId, variant: serving.exposure.variant, decisionId: id });
       metrics.experimentExposures.inc({ experiment: serving.exposure.experimentName, variant: serving.exposure.variant });
     }
-    metrics.decisions.inc({ domain: 'routing', arm: arms[chosen]!.name });
-    metrics.pendingRewards.inc({ domain: 'routing' });
+    metrics.decisions.inc({ domain, arm: arms[chosen]!.name });
+    metrics.pendingRewards.inc({ domain });
     logger.debug({
       decisionId: id, platform: turn.platform, tenant: turn.tenant, kind: features.kind, arm: arms[chosen]!.name,
       propensity, ...messageTextField(turn.text, this.options.logMessageText),
     }, 'decision');
 
-    const messages = this.messages(turn);
+    const context = await this.retrieve(turn, id);
+    const messages = this.messages(turn, context);
     // The chosen arm first, then the others from best to worst score, skipping arms cooling down.
     const order = [chosen, ...decision.scores.map((s, i) => [s, i] as const)
       .filter(([, i]) => i !== chosen && available[i]).sort((a, b) => b[0] - a[0]).map(([, i]) => i)];
@@ -152,13 +168,15 @@ export class Router {
       }
       circuit.success(arm.name);
       if (fallback) {
-        metrics.fallbacks.inc({ domain: 'routing', from_arm: arms[chosen]!.name, to_arm: arm.name });
+        metrics.fallbacks.inc({ domain, from_arm: arms[chosen]!.name, to_arm: arm.name });
         logger.info({ decisionId: id, from: arms[chosen]!.name, to: arm.name }, 'answered by fallback');
       }
       this.last.set(conversation, id, now);
+      if (context) sink.text?.(context.footer);
       return {
-        decisionId: id, arm: arm.name, text: result.text, latencyMs: result.latencyMs, costUsd: result.costUsd,
+        decisionId: id, arm: arm.name, text: result.text + (context?.footer ?? ''), latencyMs: result.latencyMs, costUsd: result.costUsd,
         ...(fallback ? { fallbackFrom: arms[chosen]!.name } : {}),
+        ...(context ? { sources: context.sources } : {}),
       };
     }
     return { decisionId: id, error: `Sorry, no provider could answer right now (${lastError}). Please try again in a moment.` };
@@ -195,7 +213,19 @@ export class Router {
     }
   }
 
-  private messages(turn: ChatTurn): ChatMessage[] {
-    return [{ role: 'system', content: this.options.systemPrompt }, ...turn.history, { role: 'user', content: turn.text }];
+  private async retrieve(turn: ChatTurn, decisionId: string): Promise<RetrievedContext | undefined> {
+    if (!this.options.retrieval) return undefined;
+    try {
+      return await this.options.retrieval.context(turn);
+    } catch (error) {
+      this.options.metrics.errors.inc({ component: 'retrieval', kind: 'failed' });
+      this.options.logger.warn({ decisionId, err: (error as Error).message }, 'retrieval failed; answering without community passages');
+      return undefined;
+    }
+  }
+
+  private messages(turn: ChatTurn, context?: RetrievedContext): ChatMessage[] {
+    const system = context ? `${this.options.systemPrompt}\n\n${context.prompt}` : this.options.systemPrompt;
+    return [{ role: 'system', content: system }, ...turn.history, { role: 'user', content: turn.text }];
   }
 }

@@ -69,7 +69,9 @@ export interface StoredChunk {
 export interface PilotStore {
   /** Inserts texts not seen before in this workspace; returns the row id of every text (new or old) and how many were new. */
   addSources(tenant: string, workspace: string, texts: readonly SourceText[], now: number): { rows: number[]; added: number };
-  /** Source rows' texts, for segmenting again. */
+  /** Those of `rows` that have no chunks yet (new, or never segmented nor embedded). */
+  unchunkedSources(rows: readonly number[]): number[];
+  /** Source rows' texts, for segmenting. */
   sourceTexts(rows: readonly number[]): Array<{ row: number; channel: string; text: string }>;
   /** Replaces the chunks of each source in one transaction; returns the chunk ids per source, in order. */
   replaceChunks(entries: ReadonlyArray<{ row: number; namespace: string; chunks: readonly Chunk[] }>): number[][];

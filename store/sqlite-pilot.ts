@@ -75,6 +75,7 @@ export class SqlitePilot implements PilotStore {
   private readonly insertSource: Statement<[Record<string, unknown>]>;
   private readonly sourceRow: Statement<[string, string, string], { id: number }>;
   private readonly sourceText: Statement<[number], { row: number; channel: string; text: string }>;
+  private readonly hasChunks: Statement<[number], { one: number }>;
   private readonly deleteChunks: Statement<[number]>;
   private readonly insertChunk: Statement<[Record<string, unknown>]>;
   private readonly chunksOfSource: Statement<[number], ChunkRow>;
@@ -98,6 +99,7 @@ export class SqlitePilot implements PilotStore {
     );
     this.sourceRow = db.prepare('SELECT id FROM pilot_sources WHERE tenant = ? AND workspace = ? AND source_id = ?');
     this.sourceText = db.prepare('SELECT id AS row, channel, text FROM pilot_sources WHERE id = ?');
+    this.hasChunks = db.prepare('SELECT 1 AS one FROM pilot_chunks WHERE source_row = ? LIMIT 1');
     this.deleteChunks = db.prepare('DELETE FROM pilot_chunks WHERE source_row = ?');
     this.insertChunk = db.prepare(
       'INSERT INTO pilot_chunks (source_row, idx, namespace, text, tokens) VALUES (@source_row, @idx, @namespace, @text, @tokens)',
@@ -153,6 +155,10 @@ export class SqlitePilot implements PilotStore {
 
   addSources(tenant: string, workspace: string, texts: readonly SourceText[], now: number): { rows: number[]; added: number } {
     return this.addTx(tenant, workspace, texts, now);
+  }
+
+  unchunkedSources(rows: readonly number[]): number[] {
+    return rows.filter((row) => this.hasChunks.get(row) === undefined);
   }
 
   sourceTexts(rows: readonly number[]): Array<{ row: number; channel: string; text: string }> {

@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { createPilotMetrics, type PilotMetrics } from './pilot-metrics.js';
 
 export interface MetricsOptions {
   /** Standard process_* and nodejs_* metrics; default true. */
@@ -31,6 +32,8 @@ export interface Metrics {
   readonly experimentExposures: Counter<'experiment' | 'variant'>;
   /** Running experiments over all tenants; the app sets how it is read at scrape time. */
   readonly experimentsActive: Gauge;
+  /** The pilot pipeline's runs, steps and retrieval (pilot-metrics.ts). */
+  readonly pilot: PilotMetrics;
 }
 
 /** From a fast local model to a long reasoning answer, which can take a minute. */
@@ -154,6 +157,7 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
       labelNames: ['provider', 'model', 'direction'] as const,
       registers,
     }),
+    pilot: createPilotMetrics(registers),
   };
 
   if (opts.collectDefault ?? true) {
