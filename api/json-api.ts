@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { App } from '../bot/app.js';
-import { parseShare, parseVariantSpec } from '../commands/abtest-spec.js';
+import { parseShares, parseVariantSpec, parseVariantSpecs } from '../commands/abtest-spec.js';
+import type { VariantPolicy } from '../store/experiment-records.js';
 import { STATS_PERIODS } from '../commands/router-stats.js';
 import { json, type HttpServer } from '../telemetry/index.js';
 
@@ -15,6 +16,8 @@ const MAX_BODY = 64 * 1024;
  *   GET  /api/v1/tenants/:tenant/router/stats?period=24h
  *   GET  /api/v1/tenants/:tenant/experiments
  *   POST /api/v1/tenants/:tenant/experiments            {"name", "variant": "arm:<arm>" | "epsilon:0.2,…", "share": 0.3}
+ *        A/B/n: "variants": ["arm:<arm>", "epsilon:0.2"] (B, C…) instead of "variant"; "share" is the
+ *        challengers' total, split evenly, or one per variant: [0.2, 0.1]
  *   GET  /api/v1/tenants/:tenant/experiments/:name      the status report (per variant, SRM, verdicts)
  *   POST /api/v1/tenants/:tenant/experiments/:name/stop
  *   POST /api/v1/tenants/:tenant/experiments/:name/promote  {"variant": "B"}
@@ -44,9 +47,10 @@ export function mountJsonApi(http: HttpServer, app: App, token: string | undefin
   }));
   http.route('POST', `${base}/experiments`, guarded(async (req, res, p) => {
     const body = await readJson(req);
+    const policies = challengerPolicies(body);
+    const shares = parseShares(body['share'] as string | number | unknown[] | undefined, policies.length);
     const experiment = engine.createAb({
-      tenant: p['tenant']!, name: String(body['name'] ?? ''),
-      challenger: parseVariantSpec(String(body['variant'] ?? '')), share: parseShare(body['share'] as string | number | undefined),
+      tenant: p['tenant']!, name: String(body['name'] ?? ''), challengers: policies.map((policy, i) => ({ policy, share: shares[i]! })),
     });
     json(res, 201, { experiment });
   }));
@@ -60,6 +64,15 @@ export function mountJsonApi(http: HttpServer, app: App, token: string | undefin
     const body = await readJson(req);
     json(res, 200, { default: engine.promote(p['tenant']!, p['name']!, String(body['variant'] ?? '')) });
   }));
+}
+
+/** `variants` (an array of specs) or `variant` (one spec, or several separated as in the command), not both. */
+function challengerPolicies(body: Record<string, unknown>): VariantPolicy[] {
+  const list = body['variants'];
+  if (list === undefined) return parseVariantSpecs(String(body['variant'] ?? ''));
+  if (body['variant'] !== undefined) throw new Error('give "variant" or "variants", not both');
+  if (!Array.isArray(list) || list.length === 0 || !list.every((v) => typeof v === 'string')) throw new Error('"variants" must be a non-empty array of variant specs');
+  return list.map(parseVariantSpec);
 }
 
 function authorized(header: string | undefined, token: string): boolean {

@@ -4,6 +4,7 @@ import type { ChatMessage, ChatTurn } from '../router/chat-turn.js';
 import type { Clock } from '../router/clock.js';
 import type { RewardCloser } from '../router/reward-closer.js';
 import type { Answer, NoAnswer, Router } from '../router/route.js';
+import type { ConsoleCommands } from './console-commands.js';
 
 export interface ConsoleOptions {
   router: Router;
@@ -17,6 +18,8 @@ export interface ConsoleOptions {
   interactive: boolean;
   /** One JSON object per input line on stdout. */
   json: boolean;
+  /** Slash commands (/router, /abtest) for the person at a terminal; a pipe sends every line to the router. */
+  commands?: ConsoleCommands;
 }
 
 /** Earlier messages kept as the conversation's context. */
@@ -38,7 +41,9 @@ export class ConsoleAdapter {
     const { input, output, interactive } = this.options;
     const lines = createInterface({ input, ...(interactive ? { output, prompt: 'you › ' } : {}), terminal: interactive });
     if (interactive) {
-      this.note('Chat with Switchboard. Rate the last answer with + (helpful) or - (not helpful), /retry for another answer; Ctrl-D quits.\n');
+      const names = this.options.commands?.names() ?? [];
+      const commands = names.length ? `, ${names.map((n) => `/${n}`).join(' or ')} as on Slack` : '';
+      this.note(`Chat with Switchboard. Rate the last answer with + (helpful) or - (not helpful), /retry for another answer${commands}; Ctrl-D quits.\n`);
       lines.prompt();
     }
     // Lines are handled one after another, in order, even when they arrive faster than answers.
@@ -53,6 +58,11 @@ export class ConsoleAdapter {
     const text = line.trim();
     if (interactive && (text === '+' || text === '-')) return this.rate(text === '+' ? 'up' : 'down');
     if (interactive && text === '/retry') return this.regenerate();
+    const command = interactive ? this.options.commands?.find(text) : undefined;
+    if (command) {
+      output.write(await this.options.commands!.run(command, text, this.options.clock.now()));
+      return;
+    }
     if (text === '') {
       if (json) output.write(`${JSON.stringify({ error: 'empty message', decisionId: null })}\n`);
       return;

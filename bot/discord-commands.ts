@@ -1,9 +1,9 @@
 import {
-  ApplicationCommandOptionType, ApplicationCommandType, MessageFlags, PermissionFlagsBits, Routes,
+  ApplicationCommandOptionType, ApplicationCommandType, AttachmentBuilder, MessageFlags, PermissionFlagsBits, Routes,
   type ChatInputCommandInteraction, type CommandInteractionOption, type GuildMember, type REST,
   type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Command, CommandContext, CommandDefinition, CommandOption } from '../commands/command.js';
+import type { Command, CommandContext, CommandDefinition, CommandOption, CommandReply } from '../commands/command.js';
 import { runCommand } from '../commands/registry.js';
 import { renderReplyText } from '../commands/render-text.js';
 import type { ExperimentEngine } from '../experiments/engine.js';
@@ -99,13 +99,20 @@ export async function handleSlashCommand(interaction: ChatInputCommandInteractio
   };
   const reply = await runCommand(interaction.commandName, ctx, deps.commands);
   const content = fitMessage(renderReplyText(reply, { bold: (s) => `**${s}**`, code: (s) => '```\n' + s + '\n```' }));
+  const files = reply.image ? [attachment(reply.image)] : [];
   if (reply.ephemeral && !ephemeral) {
     // Deferred in public, but this answer is for the asker alone: replace the public "thinking…".
     await interaction.deleteReply();
-    await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    await interaction.followUp({ content, files, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
     return;
   }
-  await interaction.editReply({ content, allowedMentions: { parse: [] } });
+  await interaction.editReply({ content, files, allowedMentions: { parse: [] } });
+}
+
+/** The description is the image's alt text in Discord's clients. */
+function attachment(image: NonNullable<CommandReply['image']>): AttachmentBuilder {
+  const bytes = Buffer.from(image.png.buffer, image.png.byteOffset, image.png.byteLength);
+  return new AttachmentBuilder(bytes, { name: image.name, description: image.alt.slice(0, 1024) });
 }
 
 /** Within one message; a code block cut short is closed, and the cut is marked. */

@@ -1,4 +1,5 @@
 import { mkdirSync, openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ConfigError, type Config } from '../config/index.js';
 import { loadProcessConfig } from '../config/process-config.js';
@@ -8,6 +9,7 @@ import { COMMANDS } from '../commands/registry.js';
 import { createApp, type App } from './app.js';
 import { configuredPlatforms, createPlatformAdapters } from './platforms.js';
 import { ConsoleAdapter } from './console.js';
+import { ConsoleCommands } from './console-commands.js';
 
 /** Process entry: load config, assemble, start the HTTP server and the adapters (DESIGN.md, bot/main.ts). */
 async function main(argv: string[]): Promise<number> {
@@ -94,6 +96,10 @@ async function main(argv: string[]): Promise<number> {
     router: app.router, closer: app.closer, clock: app.clock,
     input: process.stdin, output: process.stdout, notes: process.stderr,
     interactive: Boolean(process.stdin.isTTY) && !json, json,
+    commands: new ConsoleCommands({
+      commands: COMMANDS, services: { store: app.store, experiments: app.experiments },
+      imageDir: config.store.databasePath === ':memory:' ? tmpdir() : dirname(config.store.databasePath),
+    }),
   });
   await consoleAdapter.start();
   await shutdown();

@@ -13,7 +13,7 @@ const SLACK_MARKUP = { bold: (s: string) => `*${s}*`, code: (s: string) => `\`\`
  */
 export function listenForCommands(bolt: BoltApp, app: App, commands: readonly Command[]): void {
   for (const command of commands) {
-    bolt.command(`/${command.data.name}`, async ({ command: payload, ack, respond }) => {
+    bolt.command(`/${command.data.name}`, async ({ command: payload, ack, respond, client }) => {
       // Slack shows "operation_timeout" unless acknowledged within 3 s; the answer follows via response_url.
       await ack();
       const parsed = parseCommandText(payload.text ?? '', command.data);
@@ -28,6 +28,17 @@ export function listenForCommands(bolt: BoltApp, app: App, commands: readonly Co
         }, commands);
       }
       await respond({ response_type: reply.ephemeral ? 'ephemeral' : 'in_channel', text: renderReplyText(reply, SLACK_MARKUP) });
+      if (!reply.image) return;
+      // Slack has no ephemeral files: the chart is shared in the channel the command was run in.
+      try {
+        await client.files.uploadV2({
+          channel_id: payload.channel_id, file: Buffer.from(reply.image.png), filename: reply.image.name, alt_text: reply.image.alt, title: reply.title,
+        });
+      } catch (error) {
+        // The text answer stands on its own; a missing scope or channel membership only costs the picture.
+        app.logger.warn({ err: error, command: command.data.name }, 'could not upload the reply image to Slack');
+        await respond({ response_type: 'ephemeral', text: `(The chart could not be posted here: ${(error as Error).message})` });
+      }
     });
   }
 }

@@ -1,14 +1,15 @@
-import { describePolicy, parseShare, parseVariantSpec } from './abtest-spec.js';
+import { statusChart } from './abtest-chart.js';
+import { describePolicy, parseShares, parseVariantSpecs, VARIANT_SEPARATOR } from './abtest-spec.js';
 import { renderStatus } from './abtest-status.js';
 import type { Command, CommandContext, CommandReply } from './command.js';
-
 
 const nameOption = { name: 'name', description: 'Experiment name (letters, digits, - and _)', type: 'string', required: true } as const;
 
 /**
- * `/abtest`: A/B experiments on routing. Control (A) is the community's current default policy;
- * B is given as arm:<name>, epsilon:<x>, lambda:<x> or alpha:<x> (see abtest-spec.ts), with B's
- * share of members in percent (default 50). One experiment runs at a time per community.
+ * `/abtest`: A/B(/n) experiments on routing. Control (A) is the community's current default
+ * policy; B (and C, D… after `;`) is given as arm:<name>, epsilon:<x>, lambda:<x> or alpha:<x>
+ * (see abtest-spec.ts), with the challengers' share of members in percent (default 50, split
+ * evenly) or one share each. One experiment runs at a time per community.
  */
 export const abtestCommand: Command = {
   data: {
@@ -18,20 +19,23 @@ export const abtestCommand: Command = {
     subcommands: [
       {
         name: 'create',
-        description: 'Start an experiment: A = current policy, B = arm:<name> | epsilon:<x> | lambda:<x> | alpha:<x>',
+        description: 'Start an experiment: A = the current policy, B (C, D…) = arm:, epsilon:, lambda: or alpha: settings',
         options: [
           nameOption,
-          { name: 'variant', description: 'B: arm:<name>, epsilon:<x>, lambda:<x> or alpha:<x>', type: 'string', required: true },
-          { name: 'share', description: "B's share of members in percent (default 50)", type: 'string' },
+          {
+            name: 'variant', type: 'string', required: true,
+            description: `B: arm:<name>, epsilon:<x>, lambda:<x> or alpha:<x>; more after ${VARIANT_SEPARATOR} (arm:x${VARIANT_SEPARATOR}epsilon:0.2 = B, C)`,
+          },
+          { name: 'share', description: `Challengers' total % of members, split evenly (default 50), or one each: 20${VARIANT_SEPARATOR}10`, type: 'string' },
         ],
       },
       { name: 'list', description: 'Experiments of this community', options: [] },
-      { name: 'status', description: 'Per variant: requests, reward, feedback, errors, latency, cost; SRM and verdict', options: [nameOption] },
+      { name: 'status', description: 'Per variant: requests, reward (with a chart), feedback, errors, latency, cost; SRM, verdicts', options: [nameOption] },
       { name: 'stop', description: 'Stop an experiment: everyone gets the default policy again', options: [nameOption] },
       {
         name: 'promote',
         description: "Make a variant's policy this community's default (ends the experiment)",
-        options: [nameOption, { name: 'variant', description: 'Variant to promote (A or B)', type: 'string', required: true }],
+        options: [nameOption, { name: 'variant', description: 'Variant to promote (A, B, C…)', type: 'string', required: true }],
       },
     ],
   },
@@ -42,9 +46,9 @@ export const abtestCommand: Command = {
     const name = String(ctx.options['name'] ?? '');
     switch (ctx.subcommand) {
       case 'create': {
-        const policy = parseVariantSpec(String(ctx.options['variant'] ?? ''));
-        const share = parseShare(ctx.options['share']);
-        const experiment = engine.createAb({ tenant: ctx.tenant, name, challenger: policy, share });
+        const policies = parseVariantSpecs(String(ctx.options['variant'] ?? ''));
+        const shares = parseShares(ctx.options['share'], policies.length);
+        const experiment = engine.createAb({ tenant: ctx.tenant, name, challengers: policies.map((policy, i) => ({ policy, share: shares[i]! })) });
         return reply(`Experiment ${experiment.name} started`, [
           ...experiment.variants.map((v) =>
             `${v.name}${v.name === experiment.control ? ' (control)' : ''}: ${describePolicy(v.policy)}, ${Math.round(100 * v.share)}% of members.`),
@@ -53,8 +57,11 @@ export const abtestCommand: Command = {
       }
       case 'list':
         return list(ctx);
-      case 'status':
-        return renderStatus(engine.status(ctx.tenant, name));
+      case 'status': {
+        const report = engine.status(ctx.tenant, name);
+        const image = statusChart(report.experiment, engine.timeline(ctx.tenant, name));
+        return { ...renderStatus(report), ...(image ? { image } : {}) };
+      }
       case 'stop': {
         engine.stop(ctx.tenant, name);
         return reply(`Experiment ${name} stopped`, ['Every member is served by the default policy again; its data stays for /abtest status.']);

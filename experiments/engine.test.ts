@@ -45,6 +45,33 @@ describe('ExperimentEngine', () => {
     expect(() => create(engine, 'second')).toThrow(/already running/);
   });
 
+  it('createAb names challengers B, C, D… after control A, which keeps the rest of the members', () => {
+    const engine = engineOn(temp.open());
+    const experiment = engine.createAb({
+      tenant: 'guild-1', name: 'abn',
+      challengers: [{ policy: { kind: 'fixed-arm', arm: 'local:llama' }, share: 0.2 }, { policy: { kind: 'bandit', overrides: { epsilon: 0.3 } }, share: 0.3 }],
+    });
+    expect(experiment.variants.map((v) => [v.name, v.share])).toEqual([['A', 0.5], ['B', 0.2], ['C', 0.3]]);
+    expect(experiment.variants[0]!.policy).toEqual({ kind: 'bandit' });
+    const users = Array.from({ length: 2000 }, (_, i) => `user-${i}`);
+    const counts = new Map<string, number>();
+    for (const user of users) {
+      const name = engine.assign({ tenant: 'guild-1', user })!.variant.name;
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    // Binomial(2000, p): sd ≤ 23, so ±100 is a 4-sigma band.
+    expect(Math.abs(counts.get('A')! - 1000)).toBeLessThan(100);
+    expect(Math.abs(counts.get('B')! - 400)).toBeLessThan(100);
+    expect(Math.abs(counts.get('C')! - 600)).toBeLessThan(100);
+    expect(engine.status('guild-1', 'abn').verdicts.map((v) => v.variant)).toEqual(['B', 'C']);
+
+    const bandit = { kind: 'bandit' as const };
+    expect(() => engine.createAb({ tenant: 'guild-2', name: 'none', challengers: [] })).toThrow(/at least one variant/);
+    expect(() => engine.createAb({ tenant: 'guild-2', name: 'many', challengers: Array.from({ length: 6 }, () => ({ policy: bandit, share: 0.1 })) })).toThrow(/At most 5/);
+    expect(() => engine.createAb({ tenant: 'guild-2', name: 'full', challengers: [{ policy: bandit, share: 0.5 }, { policy: bandit, share: 0.5 }] })).toThrow(/control needs some members/);
+    expect(() => engine.createAb({ tenant: 'guild-2', name: 'zero', challengers: [{ policy: bandit, share: 0 }] })).toThrow(/between 0 and 100/);
+  });
+
   it('stop ends assignment; promote makes the variant the default', () => {
     const engine = engineOn(temp.open());
     create(engine, 'first');

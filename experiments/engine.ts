@@ -7,6 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { ExperimentRecord, ExperimentStore, TenantDefault, VariantPolicy, VariantSpec } from '../store/experiment-records.js';
 import { assignVariant, cumulativeShares } from './assignment.js';
 import { experimentReport, type ExperimentReport, type ReportOptions } from './experiment-report.js';
+import { rewardTimeline, type RewardTimeline } from './reward-timeline.js';
 
 export interface ExperimentEngineOptions {
   store: ExperimentStore;
@@ -33,6 +34,15 @@ export interface Assignment {
   variant: VariantSpec;
   policyVersion: string;
 }
+
+export interface Challenger {
+  policy: VariantPolicy;
+  /** Fraction of members, in (0, 1); challengers' shares add up to less than 1 and control gets the rest. */
+  share: number;
+}
+
+/** Challengers of one experiment at most: each adds a comparison, and Bonferroni splits α between them. */
+export const MAX_CHALLENGERS = 5;
 
 /** How decisions served by a variant are logged; the same string keeps serving it once promoted. */
 export const variantPolicyVersion = (experiment: string, variant: string): string => `experiment:${experiment}/${variant}`;
@@ -66,14 +76,27 @@ export class ExperimentEngine {
   }
 
   /**
-   * The A/B experiment admins start: control A is the tenant's current default policy (the shared
-   * bandit unless a variant was promoted), challenger B gets `share` of the members.
+   * The A/B(/n) experiment admins start: control A is the tenant's current default policy (the
+   * shared bandit unless a variant was promoted); challengers B, C, D… get their shares of the
+   * members, and A the rest.
    */
-  createAb(input: { tenant: string; name: string; challenger: VariantPolicy; share: number }): ExperimentRecord {
+  createAb(input: { tenant: string; name: string; challengers: readonly Challenger[] }): ExperimentRecord {
+    const { challengers } = input;
+    if (challengers.length === 0) throw new Error('An experiment needs at least one variant besides control.');
+    if (challengers.length > MAX_CHALLENGERS) throw new Error(`At most ${MAX_CHALLENGERS} variants besides control, got ${challengers.length}.`);
+    for (const c of challengers) {
+      if (!(c.share > 0 && c.share < 1)) throw new Error(`A variant's share must be between 0 and 100 %, exclusive, got ${c.share}.`);
+    }
+    const rest = 1 - challengers.reduce((sum, c) => sum + c.share, 0);
+    // Shares are decimal fractions: a sum that only rounding keeps under 100 % would leave control no members.
+    if (!(rest > 1e-9)) throw new Error('The variants\' shares add up to 100 % or more: control needs some members too.');
     const control = this.tenantDefault(input.tenant)?.policy ?? { kind: 'bandit' as const };
     return this.create({
       tenant: input.tenant, name: input.name, control: 'A',
-      variants: [{ name: 'A', share: 1 - input.share, policy: control }, { name: 'B', share: input.share, policy: input.challenger }],
+      variants: [
+        { name: 'A', share: rest, policy: control },
+        ...challengers.map((c, i) => ({ name: String.fromCharCode('B'.charCodeAt(0) + i), share: c.share, policy: c.policy })),
+      ],
     });
   }
 
@@ -125,6 +148,12 @@ export class ExperimentEngine {
   status(tenant: string, name: string, options: ReportOptions = {}): ExperimentReport {
     const experiment = this.require(tenant, name);
     return experimentReport(experiment, this.options.store.exposureOutcomes(experiment.id), options);
+  }
+
+  /** The mean reward per variant over the experiment's life, for the /abtest status chart. */
+  timeline(tenant: string, name: string, options: { points?: number; alpha?: number } = {}): RewardTimeline {
+    const experiment = this.require(tenant, name);
+    return rewardTimeline(experiment, this.options.store.rewardCloses(experiment.id), { ...options, now: this.options.now() });
   }
 
   private require(tenant: string, name: string): ExperimentRecord {

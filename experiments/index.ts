@@ -23,5 +23,6 @@ export { requestsNeeded, type SampleSizeOptions } from './sample-size.js';
 export { normalQuantile } from './normal.js';
 export { formatAmount, formatRequests, verdict, type Decision, type Verdict, type VerdictInput } from './verdict.js';
 export { simulateSequential, type SequentialOutcome, type SequentialSimulation } from './sequential-simulation.js';
-export { ExperimentEngine, variantPolicyVersion, type Assignment, type CreateExperiment, type ExperimentEngineOptions } from './engine.js';
+export { ExperimentEngine, MAX_CHALLENGERS, variantPolicyVersion, type Assignment, type Challenger, type CreateExperiment, type ExperimentEngineOptions } from './engine.js';
 export { experimentReport, meanInterval, type ExperimentReport, type VariantSummary, type VariantVerdict } from './experiment-report.js';
+export { DEFAULT_TIMELINE_POINTS, rewardTimeline, type RewardTimeline, type TimelineOptions, type TimelinePoint, type VariantTimeline } from './reward-timeline.js';

@@ -55,6 +55,13 @@ export interface ExposureOutcome {
   costUsd: number;
 }
 
+/** A closed reward of an exposed request and when it closed: the primary metric over time. */
+export interface RewardClose {
+  variant: string;
+  reward: number;
+  closedAt: number;
+}
+
 export interface TenantDefault {
   tenant: string;
   experimentId: string;
@@ -80,6 +87,8 @@ export interface ExperimentStore {
   promoteExperiment(value: TenantDefault): boolean;
   recordExposure(exposure: ExposureRecord): void;
   exposureOutcomes(experimentId: string): ExposureOutcome[];
+  /** Closed rewards of the experiment's exposed requests, oldest close first. */
+  rewardCloses(experimentId: string): RewardClose[];
   setTenantDefault(value: TenantDefault): void;
   tenantDefault(tenant: string): TenantDefault | undefined;
   /** Closed rewards of the decisions logged under a policyVersion, in seq order: a variant policy's own history. */

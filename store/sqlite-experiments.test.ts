@@ -67,6 +67,29 @@ describe('SqliteExperiments', () => {
     expect(store.experiments.rewardsForPolicyVersion('experiment:first/A')).toEqual([]);
   });
 
+  it('lists the closed rewards of exposed requests by close time, leaving out open and unexposed ones', () => {
+    const store = temp.open();
+    store.experiments.createExperiment(experiment('e1', 'first'));
+    const exposed = [['d1', 'B', 0.5, 7_000], ['d2', 'A', -0.25, 3_000], ['d3', 'A', 1, 5_000]] as const;
+    for (const [id, variant, value, closedAt] of exposed) {
+      store.recordDecision(decision(id, 1, { policyVersion: `experiment:first/${variant}` }));
+      store.experiments.recordExposure({ experimentId: 'e1', variant, decisionId: id });
+      store.closeReward(reward(id, value, { closedAt }));
+    }
+    // Exposed but still open, and closed but never exposed: neither is part of the curve.
+    store.recordDecision(decision('open', 2, { policyVersion: 'experiment:first/B' }));
+    store.experiments.recordExposure({ experimentId: 'e1', variant: 'B', decisionId: 'open' });
+    store.recordDecision(decision('outside', 3));
+    store.closeReward(reward('outside', 0.9, { closedAt: 4_000 }));
+
+    expect(store.experiments.rewardCloses('e1')).toEqual([
+      { variant: 'A', reward: -0.25, closedAt: 3_000 },
+      { variant: 'A', reward: 1, closedAt: 5_000 },
+      { variant: 'B', reward: 0.5, closedAt: 7_000 },
+    ]);
+    expect(store.experiments.rewardCloses('nope')).toEqual([]);
+  });
+
   it('promotes atomically: a second promotion changes neither the status nor the default', () => {
     const store = temp.open();
     store.experiments.createExperiment(experiment('e1', 'first'));

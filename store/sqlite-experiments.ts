@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Database as Connection, Statement } from 'better-sqlite3';
 import type {
-  ExperimentRecord, ExperimentStatus, ExperimentStore, ExposureOutcome, ExposureRecord, TenantDefault, VariantPolicy, VariantSpec,
+  ExperimentRecord, ExperimentStatus, ExperimentStore, ExposureOutcome, ExposureRecord, RewardClose, TenantDefault, VariantPolicy, VariantSpec,
 } from './experiment-records.js';
 import type { ClosedReward } from './records.js';
 import { closedRewardFromRow, type ClosedRewardRow } from './sqlite-rows.js';
@@ -56,6 +56,7 @@ export class SqliteExperiments implements ExperimentStore {
   private readonly end: Statement<[Record<string, unknown>]>;
   private readonly expose: Statement<[string, string, string]>;
   private readonly outcomes: Statement<[string], OutcomeRow>;
+  private readonly closes: Statement<[string], { variant: string; reward: number; closed_at: number }>;
   private readonly upsertDefault: Statement<[Record<string, unknown>]>;
   private readonly selectDefault: Statement<[string], DefaultRow>;
   private readonly versionRewards: Statement<[string], ClosedRewardRow>;
@@ -84,6 +85,12 @@ export class SqliteExperiments implements ExperimentStore {
          (SELECT SUM(o.cost_usd) FROM outcomes o WHERE o.decision_id = e.decision_id) AS cost
        FROM exposures e LEFT JOIN rewards r ON r.decision_id = e.decision_id
        WHERE e.experiment_id = ?`,
+    );
+    // seq breaks ties between rewards closed in the same millisecond (the sweep closes many at once).
+    this.closes = db.prepare(
+      `SELECT e.variant AS variant, r.reward AS reward, r.closed_at AS closed_at
+       FROM exposures e JOIN rewards r ON r.decision_id = e.decision_id
+       WHERE e.experiment_id = ? ORDER BY r.closed_at, r.seq`,
     );
     this.upsertDefault = db.prepare(
       `INSERT INTO tenant_defaults (tenant, experiment_id, variant, policy, policy_version, updated_at)
@@ -157,6 +164,10 @@ export class SqliteExperiments implements ExperimentStore {
       latencyMs: row.attempts > 0 ? row.latency : null,
       costUsd: row.cost ?? 0,
     }));
+  }
+
+  rewardCloses(experimentId: string): RewardClose[] {
+    return this.closes.all(experimentId).map((row) => ({ variant: row.variant, reward: row.reward, closedAt: row.closed_at }));
   }
 
   promoteExperiment(value: TenantDefault): boolean {

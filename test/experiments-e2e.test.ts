@@ -34,14 +34,30 @@ async function abtest(app: App, subcommand: string, options: CommandContext['opt
 
 const text = (reply: CommandReply) => renderReplyText(reply, { bold: (s) => s, code: (s) => s });
 
-/** One turn per member, rated 👍 half the time, then every due reward closed. */
-async function traffic(app: App, clock: VirtualClock, users: number, from = 0): Promise<string[]> {
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** A real PNG of the chart's size, not a stub: signature, IHDR 720 × (title + 360), some kilobytes. */
+function expectPng(png: Uint8Array): void {
+  expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+  const header = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  expect(header.toString('latin1', 12, 16)).toBe('IHDR');
+  expect(header.readUInt32BE(16)).toBe(720);
+  expect(header.readUInt32BE(20)).toBeGreaterThan(360);
+  expect(png.byteLength).toBeGreaterThan(5_000);
+}
+
+/**
+ * One turn per member, rated 👍 half the time, then every due reward closed. `sweep` closes due
+ * rewards after every turn too, as the bot's once-a-second sweep does, so they close over time.
+ */
+async function traffic(app: App, clock: VirtualClock, users: number, from = 0, sweep = false): Promise<string[]> {
   const ids: string[] = [];
   for (let i = from; i < from + users; i++) {
     const answer = answered(await app.router.route({ platform: 'console', tenant: 't', channel: 'c', user: `member-${i}`, text: i % 2 ? 'what is 6*7?' : 'hello there', history: [] }));
     ids.push(answer.decisionId);
     if (i % 2) app.closer.feedback({ decisionId: answer.decisionId, kind: 'up', source: 'simulation', user: `member-${i}`, createdAt: clock.now() });
     clock.advance(1_000);
+    if (sweep) app.closer.closeDue();
   }
   clock.advance(61_000);
   app.closer.closeDue();
@@ -65,7 +81,7 @@ describe('/abtest end to end', () => {
     expect(text(await abtest(app, 'create', { name: 'cheap', variant: `arm:${arm}`, share: '30' }))).toContain(`B: arm:${arm}, 30% of members.`);
     expect((await abtest(app, 'create', { name: 'other', variant: 'epsilon:0.5' })).title).toBe('Something went wrong');
 
-    const ids = await traffic(app, clock, 600);
+    const ids = await traffic(app, clock, 600, 0, true);
     const decisions = ids.map((id) => app.store.decision(id)!);
     const b = decisions.filter((d) => d.policyVersion === 'experiment:cheap/B');
     const a = decisions.filter((d) => d.policyVersion === 'experiment:cheap/A');
@@ -75,7 +91,10 @@ describe('/abtest end to end', () => {
     expect(b.every((d) => d.arm === arm && d.propensity === 1)).toBe(true);
     expect(new Set(a.map((d) => d.arm)).size).toBeGreaterThan(1);
 
-    const status = text(await abtest(app, 'status', { name: 'cheap' }));
+    const statusReply = await abtest(app, 'status', { name: 'cheap' });
+    expect(statusReply.image).toMatchObject({ name: 'abtest-cheap.png', alt: expect.stringMatching(/^Mean reward of A, B in experiment cheap/) });
+    expectPng(statusReply.image!.png);
+    const status = text(statusReply);
     expect(status).toMatch(new RegExp(`A \\(control\\) +default policy +70% +${a.length} `));
     expect(status).toMatch(new RegExp(`B +arm:${arm} +30% +${b.length} `));
     expect(status).toMatch(/SRM: ok/);
@@ -121,6 +140,39 @@ describe('/abtest end to end', () => {
     const after = (await traffic(app, clock, 20, 500)).map((id) => app.store.decision(id)!);
     expect(after.every((d) => !d.policyVersion.startsWith('experiment:'))).toBe(true);
     expect((await abtest(app, 'stop', { name: 'explore' })).lines[0]).toMatch(/not running/);
+    app.close();
+  });
+
+  it('runs an A/B/n experiment from one command: every variant is served, two verdicts, a chart of three curves', async () => {
+    const clock = new VirtualClock();
+    const app = open(join(tempDir(), 'db.sqlite'), clock);
+    const arm = app.arms[3]!.name;
+    const created = text(await abtest(app, 'create', { name: 'three', variant: `arm:${arm};epsilon:0.5`, share: '60' }));
+    expect(created).toContain('A (control): default policy, 40% of members.');
+    expect(created).toContain(`B: arm:${arm}, 30% of members.`);
+    expect(created).toContain('C: epsilon:0.5, 30% of members.');
+
+    const ids = await traffic(app, clock, 300, 0, true);
+    const served = new Map<string, number>();
+    for (const id of ids) {
+      const version = app.store.decision(id)!.policyVersion;
+      served.set(version, (served.get(version) ?? 0) + 1);
+    }
+    // Binomial(300, 0.3): sd ≈ 8, so more than 50 each is far inside the band.
+    for (const variant of ['A', 'B', 'C']) expect(served.get(`experiment:three/${variant}`)).toBeGreaterThan(50);
+
+    const report = app.experiments.status('t', 'three');
+    expect(report.verdicts.map((v) => v.variant)).toEqual(['B', 'C']);
+    const reply = await abtest(app, 'status', { name: 'three' });
+    expect(text(reply)).toMatch(/Verdict for B: [^\n]+\nVerdict for C: /);
+    expect(reply.image!.alt).toMatch(/^Mean reward of A, B, C in experiment three/);
+    expectPng(reply.image!.png);
+    // Rewards close from 61 s on, over a 361 s life: the curves start about a sixth of the way in.
+    const timeline = app.experiments.timeline('t', 'three');
+    for (const [i, curve] of timeline.variants.entries()) {
+      expect(curve.points.length).toBeGreaterThan(20);
+      expect(curve.points.at(-1)!.count).toBe(report.variants[i]!.reward.count);
+    }
     app.close();
   });
 

@@ -1,5 +1,6 @@
 import { startFakeHttp, type RecordedRequest } from './fake-http.js';
 import { discordRestHandler, type FakeDiscordState } from './fake-discord-rest.js';
+import { acceptUploads, type DiscordUpload } from './fake-discord-uploads.js';
 import { startFakeGateway, type FakeGateway } from './fake-discord-gateway.js';
 import {
   APP_ID, BOT, GENERAL_ID, GUILD_ID, JOINED_THREAD_ID, MEMBER_PERMISSIONS, OTHER_THREAD_ID,
@@ -7,6 +8,7 @@ import {
 } from './fake-discord-world.js';
 
 export * from './fake-discord-world.js';
+export type { DiscordUpload } from './fake-discord-uploads.js';
 
 /** A request the fake received, with when it arrived (for pacing assertions). */
 export interface TimedRequest extends RecordedRequest {
@@ -29,6 +31,8 @@ export interface FakeDiscord {
   apiUrl: string;
   requests: TimedRequest[];
   messages: Map<string, ApiObject>;
+  /** Files the bot attached (interaction callbacks, webhook messages and edits), in arrival order. */
+  uploads: DiscordUpload[];
   gateway: FakeGateway;
   /** Posts a member's message in a guild channel or thread and dispatches MESSAGE_CREATE. */
   say(input: MemberInput & { content: string; channelId?: string; mentionBot?: boolean; replyTo?: string }): ApiObject;
@@ -78,7 +82,8 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     },
   };
   const timed: TimedRequest[] = [];
-  const rest = discordRestHandler(state);
+  const uploads: DiscordUpload[] = [];
+  const rest = acceptUploads(discordRestHandler(state), uploads);
   const http = await startFakeHttp((req, res) => {
     timed.push({ ...req, at: Date.now() });
     return rest(req, res);
@@ -115,6 +120,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     apiUrl: `${http.url}/api`,
     requests: timed,
     messages: state.messages,
+    uploads,
     gateway,
     say({ user, roles = [], content, channelId = GENERAL_ID, mentionBot = false, replyTo }) {
       const reference = replyTo === undefined ? undefined : state.messages.get(replyTo);

@@ -7,6 +7,8 @@ export interface RecordedRequest {
   path: string;
   headers: IncomingMessage['headers'];
   body: unknown;
+  /** The body's bytes as sent: what a binary upload must be checked against. */
+  raw: Buffer;
 }
 
 export interface FakeHttpServer {
@@ -24,14 +26,15 @@ export async function startFakeHttp(handler: FakeHandler): Promise<FakeHttpServe
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
+      const bytes = Buffer.concat(chunks);
+      const raw = bytes.toString('utf8');
       let body: unknown = raw;
       try {
         body = raw ? JSON.parse(raw) : undefined;
       } catch {
         // Not JSON: keep the text.
       }
-      const recorded = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body };
+      const recorded = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body, raw: bytes };
       requests.push(recorded);
       Promise.resolve(handler(recorded, res)).catch((error: unknown) => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });

@@ -1,5 +1,8 @@
 import { sendJson, startFakeHttp, type RecordedRequest } from './fake-http.js';
+import { FakeSlackFiles, UPLOAD_PATH, type SlackUpload } from './fake-slack-files.js';
 import { startFakeSlackSocket, type FakeSlackSocket } from './fake-slack-socket.js';
+
+export type { SlackUpload } from './fake-slack-files.js';
 
 /** One Web API call as the fake received it: form fields (JSON-valued ones such as `blocks` parsed). */
 export interface SlackApiCall {
@@ -44,6 +47,10 @@ export interface FakeSlack {
   responseUrl(id: string): string;
   calls: SlackApiCall[];
   responses: SlackResponsePost[];
+  /** Files uploaded with files.uploadV2, with their bytes once posted and their channel once completed. */
+  uploads: SlackUpload[];
+  /** Makes files.completeUploadExternal fail with this error, as Slack does outside the bot's channels. */
+  refuseUploads(error: string): void;
   callsTo(method: string): SlackApiCall[];
   /** What conversations.replies answers for this thread (oldest first, the parent included). */
   setThread(channel: string, threadTs: string, messages: ThreadMessage[]): void;
@@ -58,7 +65,8 @@ export interface FakeSlack {
 /**
  * Slack on loopback: the Web API under /api/<method> (answering `{ok:true,…}` with what the bot
  * needs: ts for posted messages, thread history, the bot's identity, the Socket Mode URL), a
- * response_url endpoint under /respond/<id>, and the Socket Mode websocket. Every call is recorded.
+ * response_url endpoint under /respond/<id>, file uploads' byte endpoint under /upload/<file id>,
+ * and the Socket Mode websocket. Every call is recorded.
  */
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackApiCall[] = [];
@@ -68,6 +76,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const rateLimits: Array<{ method: string; retryAfterSeconds: number }> = [];
   const socket = await startFakeSlackSocket();
   let seq = 0;
+  // Upload URLs point back at this server, whose address is known once it listens.
+  const files = new FakeSlackFiles(() => http.url);
   // Later than every question ts the tests use, so answers sort after the messages they answer.
   const nextTs = () => `1750000000.${String(++seq).padStart(6, '0')}`;
 
@@ -76,6 +86,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     if (respond) {
       responses.push({ id: respond[1]!, body: (typeof req.body === 'object' && req.body ? req.body : {}) as Record<string, unknown> });
       sendJson(res, 200, { ok: true });
+      return;
+    }
+    if (req.path.startsWith(UPLOAD_PATH)) {
+      files.receive(req, res, req.path.slice(UPLOAD_PATH.length));
       return;
     }
     const api = /^\/api\/([\w.]+)/.exec(req.path);
@@ -113,6 +127,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         };
       case 'apps.connections.open':
         return { ok: true, url: socket.url };
+      case 'files.getUploadURLExternal':
+        return files.getUploadUrl(args);
+      case 'files.completeUploadExternal':
+        return files.complete(args);
       default:
         return { ok: true };
     }
@@ -124,6 +142,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responseUrl: (id) => `${http.url}/respond/${id}`,
     calls,
     responses,
+    uploads: files.uploads,
+    refuseUploads: (error) => {
+      files.refusal = error;
+    },
     callsTo: (method) => calls.filter((c) => c.method === method),
     setThread: (channel, threadTs, messages) => threads.set(`${channel}:${threadTs}`, messages),
     setChannelHistory: (channel, messages) => histories.set(channel, messages),
