@@ -36,6 +36,8 @@ function authorized(header: string | undefined, token: string): boolean {
 
 /** The raw body as text; a body over `limit` bytes is refused with 413 before it is all read. */
 export async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  // A declared length over the limit is refused before reading a byte of it.
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw new HttpError(413, `body larger than ${limit} bytes`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

@@ -1,10 +1,9 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
 import type { App } from '../bot/app.js';
 import { parseShares, parseVariantSpec, parseVariantSpecs } from '../commands/abtest-spec.js';
 import type { VariantPolicy } from '../store/experiment-records.js';
 import { STATS_PERIODS } from '../commands/router-stats.js';
 import { json, type HttpServer } from '../telemetry/index.js';
+import { guard, readJson as readJsonBody, type GuardedHandler } from './http-guard.js';
 
 const MAX_BODY = 64 * 1024;
 
@@ -23,16 +22,7 @@ const MAX_BODY = 64 * 1024;
  *   POST /api/v1/tenants/:tenant/experiments/:name/promote  {"variant": "B"}
  */
 export function mountJsonApi(http: HttpServer, app: App, token: string | undefined): void {
-  const guarded = (handler: (req: IncomingMessage, res: ServerResponse, params: Record<string, string>, url: URL) => Promise<void> | void) =>
-    async (req: IncomingMessage, res: ServerResponse, ctx: { url: URL; params: Record<string, string> }) => {
-      if (!token) return json(res, 503, { error: 'The JSON API is off: set API_TOKEN to enable it.' });
-      if (!authorized(req.headers.authorization, token)) return json(res, 401, { error: 'Missing or wrong bearer token.' });
-      try {
-        await handler(req, res, ctx.params, ctx.url);
-      } catch (error) {
-        json(res, 400, { error: (error as Error).message });
-      }
-    };
+  const guarded = (handler: GuardedHandler) => guard(token, handler);
   const base = '/api/v1/tenants/:tenant';
   const engine = app.experiments;
 
@@ -75,24 +65,6 @@ function challengerPolicies(body: Record<string, unknown>): VariantPolicy[] {
   return list.map(parseVariantSpec);
 }
 
-function authorized(header: string | undefined, token: string): boolean {
-  const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '');
-  const expected = Buffer.from(token);
-  // Constant-time compare, so the token cannot be guessed byte by byte from response times.
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error(`body larger than ${MAX_BODY} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (!text) return {};
-  const value = JSON.parse(text) as unknown;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('body must be a JSON object');
-  return value as Record<string, unknown>;
+function readJson(req: Parameters<GuardedHandler>[0]): Promise<Record<string, unknown>> {
+  return readJsonBody(req, MAX_BODY);
 }

@@ -41,16 +41,16 @@ export function mountPilotApi(http: HttpServer, app: App, token: string | undefi
       workspace = body['workspace'] === undefined ? undefined : String(body['workspace']);
       if (workspace !== undefined && !/^[^\s:]+$/.test(workspace)) throw new Error('workspace must be a name without spaces or colons');
     }
+    const steps = { segment: flag(url, 'enable_segment', true), embed: flag(url, 'enable_embed', true), analysis: flag(url, 'enable_analysis', true) };
+    const wait = flag(url, 'wait', false);
+    for (const file of ingest.files ?? []) checkFileName(file.name);
     let run;
     try {
-      run = app.pilot.start({
-        tenant, ...(workspace ? { workspace } : {}), ...ingest, requestedBy: 'api',
-        steps: { segment: flag(url, 'enable_segment', true), embed: flag(url, 'enable_embed', true), analysis: flag(url, 'enable_analysis', true) },
-      });
+      run = app.pilot.start({ tenant, ...(workspace ? { workspace } : {}), ...ingest, requestedBy: 'api', steps });
     } catch (error) {
       throw new HttpError(409, (error as Error).message);
     }
-    if (flag(url, 'wait', false)) return json(res, 200, { run: runToJson((await app.pilot.wait(run.id))!) });
+    if (wait) return json(res, 200, { run: runToJson((await app.pilot.wait(run.id))!) });
     json(res, 202, { run: runToJson(run) }, { location: `/pilot/runs/${run.id}` });
   }));
   http.route('GET', '/pilot/runs/:id', guard(token, (_req, res, params) => {
@@ -58,6 +58,10 @@ export function mountPilotApi(http: HttpServer, app: App, token: string | undefi
     if (!run) return json(res, 404, { error: `no pilot run ${params['id']}` });
     json(res, 200, { run: runToJson(run) });
   }));
+}
+
+function checkFileName(name: string): void {
+  if (!/\.(txt|md|markdown)$/i.test(name)) throw new Error(`${name}: only .txt and .md files can be ingested`);
 }
 
 function ingestFromJson(body: Record<string, unknown>, app: App): IngestRequest {

@@ -3,12 +3,10 @@ import {
   type ChatInputCommandInteraction, type CommandInteractionOption, type GuildMember, type REST,
   type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Command, CommandContext, CommandDefinition, CommandOption, CommandReply } from '../commands/command.js';
+import type { Command, CommandContext, CommandDefinition, CommandOption, CommandReply, CommandServices } from '../commands/command.js';
 import { runCommand } from '../commands/registry.js';
 import { renderReplyText } from '../commands/render-text.js';
-import type { ExperimentEngine } from '../experiments/engine.js';
 import type { Clock } from '../router/clock.js';
-import type { Store } from '../store/store.js';
 import { splitMessage } from './conversation.js';
 
 const OPTION_TYPES = {
@@ -72,8 +70,7 @@ function optionValues(options: readonly CommandInteractionOption[]): Record<stri
 
 export interface DiscordCommandDeps {
   commands: readonly Command[];
-  store: Store;
-  experiments?: ExperimentEngine;
+  services: CommandServices;
   clock: Clock;
   adminRoleIds: readonly string[];
 }
@@ -94,7 +91,7 @@ export async function handleSlashCommand(interaction: ChatInputCommandInteractio
     isAdmin: isDiscordAdmin(interaction, deps.adminRoleIds),
     subcommand: interaction.options.getSubcommand(false) ?? '',
     options: optionValues(interaction.options.data),
-    services: { store: deps.store, ...(deps.experiments ? { experiments: deps.experiments } : {}) },
+    services: deps.services,
     now: deps.clock.now(),
   };
   const reply = await runCommand(interaction.commandName, ctx, deps.commands);

@@ -3,6 +3,7 @@ import type { Adapter, AdapterServices } from './adapter.js';
 import { isAllowed } from './access.js';
 import { answerMessage } from './discord-answer.js';
 import { handleSlashCommand, registerDiscordCommands } from './discord-commands.js';
+import { commandServices } from './command-services.js';
 import { accessSubject, buildTurn, isAddressedToBot } from './discord-conversation.js';
 import { handleFeedbackButton, handleFeedbackReaction, type DiscordFeedbackDeps } from './discord-feedback.js';
 import { createDiscordHistorySource } from './discord-history-source.js';
@@ -60,7 +61,7 @@ export function createDiscordAdapter(services: AdapterServices, options: Discord
       await handleFeedbackButton(interaction, feedbackDeps);
     } else if (interaction.isChatInputCommand()) {
       await handleSlashCommand(interaction, {
-        commands, store: app.store, experiments: app.experiments, clock: app.clock, adminRoleIds: config.discord.adminRoleIds,
+        commands, services: commandServices(app), clock: app.clock, adminRoleIds: config.discord.adminRoleIds,
       }).catch(async (error: unknown) => {
         logger.error({ err: error, command: interaction.commandName }, 'Discord slash command failed');
         if (interaction.deferred) await interaction.editReply('Sorry, that command failed. Please try again.').catch(() => undefined);

@@ -5,11 +5,13 @@ import { ConfigError, type Config } from '../config/index.js';
 import { loadProcessConfig } from '../config/process-config.js';
 import { createHttpServer, createLogger } from '../telemetry/index.js';
 import { mountJsonApi } from '../api/json-api.js';
+import { mountPilotApi } from '../api/pilot-api.js';
 import { COMMANDS } from '../commands/registry.js';
 import { createApp, type App } from './app.js';
 import { configuredPlatforms, createPlatformAdapters } from './platforms.js';
 import { ConsoleAdapter } from './console.js';
 import { ConsoleCommands } from './console-commands.js';
+import { commandServices } from './command-services.js';
 
 /** Process entry: load config, assemble, start the HTTP server and the adapters (DESIGN.md, bot/main.ts). */
 async function main(argv: string[]): Promise<number> {
@@ -54,7 +56,10 @@ async function main(argv: string[]): Promise<number> {
   let ready = false;
   const http = createHttpServer({ logger, metrics: app.metrics, readiness: () => ready });
   mountJsonApi(http, app, config.http.apiToken);
-  const adapters = createPlatformAdapters(platforms, { app, commands: COMMANDS, http });
+  mountPilotApi(http, app, config.http.apiToken);
+  const adapters = createPlatformAdapters(platforms, {
+    app, commands: COMMANDS, http, onHistorySource: (source) => app.pilot.addHistorySource(source),
+  });
   try {
     const port = await http.listen(config.http.port, config.http.host);
     say(`Metrics and health: http://${config.http.host === '0.0.0.0' ? '127.0.0.1' : config.http.host}:${port}/metrics`);
@@ -97,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
     input: process.stdin, output: process.stdout, notes: process.stderr,
     interactive: Boolean(process.stdin.isTTY) && !json, json,
     commands: new ConsoleCommands({
-      commands: COMMANDS, services: { store: app.store, experiments: app.experiments },
+      commands: COMMANDS, services: commandServices(app),
       imageDir: config.store.databasePath === ':memory:' ? tmpdir() : dirname(config.store.databasePath),
     }),
   });

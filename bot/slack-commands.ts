@@ -3,6 +3,7 @@ import type { Command, CommandReply } from '../commands/command.js';
 import { runCommand } from '../commands/registry.js';
 import { renderReplyText } from '../commands/render-text.js';
 import type { App } from './app.js';
+import { commandServices } from './command-services.js';
 import { parseCommandText } from './slack-command-text.js';
 
 const SLACK_MARKUP = { bold: (s: string) => `*${s}*`, code: (s: string) => `\`\`\`${s}\`\`\`` };
@@ -24,7 +25,7 @@ export function listenForCommands(bolt: BoltApp, app: App, commands: readonly Co
         reply = await runCommand(command.data.name, {
           platform: 'slack', tenant: payload.team_id, channel: payload.channel_id, user: payload.user_id,
           isAdmin: app.config.slack.adminUserIds.includes(payload.user_id),
-          subcommand: parsed.subcommand, options: parsed.options, services: { store: app.store, experiments: app.experiments }, now: app.clock.now(),
+          subcommand: parsed.subcommand, options: parsed.options, services: commandServices(app), now: app.clock.now(),
         }, commands);
       }
       await respond({ response_type: reply.ephemeral ? 'ephemeral' : 'in_channel', text: renderReplyText(reply, SLACK_MARKUP) });

@@ -23,6 +23,13 @@ const DOCUMENTED = [
   'switchboard_experiment_assignments_total',
   'switchboard_experiment_exposures_total',
   'switchboard_experiments_active',
+  'switchboard_pilot_runs_total',
+  'switchboard_pilot_steps_total',
+  'switchboard_pilot_step_duration_seconds',
+  'switchboard_pilot_run_duration_seconds',
+  'switchboard_pilot_runs_in_flight',
+  'switchboard_pilot_runs_degraded_total',
+  'switchboard_retrievals_total',
 ];
 
 /** Touches every metric with realistic labels so each one appears in the exposition. */
@@ -46,6 +53,13 @@ function exercise(m: Metrics): void {
   m.experimentAssignments.inc({ experiment: 'cheaper-models', variant: 'B' });
   m.experimentExposures.inc({ experiment: 'cheaper-models', variant: 'B' });
   m.experimentsActive.set(1);
+  m.pilot.runs.inc({ status: 'completed' });
+  m.pilot.steps.inc({ step: 'embed', status: 'completed' });
+  m.pilot.stepDuration.observe({ step: 'embed' }, 0.8);
+  m.pilot.runDuration.observe(2.5);
+  m.pilot.inFlight.set(1);
+  m.pilot.degraded.inc({ reason: 'fallback_sequential' });
+  m.pilot.retrievals.inc({ outcome: 'used' });
 }
 
 describe('createMetrics', () => {

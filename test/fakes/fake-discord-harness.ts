@@ -54,7 +54,9 @@ export async function startDiscordBot(
   const metrics = createMetrics({ collectDefault: false });
   const app = createApp(config, { clock, logger, metrics, arms: options.arms, policySeed: 7 });
   const services: AdapterServices = {
-    app, commands: COMMANDS, http: createHttpServer({ logger, metrics }), ...(options.onHistorySource ? { onHistorySource: options.onHistorySource } : {}),
+    app, commands: COMMANDS, http: createHttpServer({ logger, metrics }),
+    // As bot/main.ts wires it, unless the test wants the source itself.
+    onHistorySource: options.onHistorySource ?? ((source) => app.pilot.addHistorySource(source)),
   };
   const adapter = createDiscordAdapter(services, { restRetries: 0 });
   try {

@@ -62,7 +62,8 @@ export async function startSlackRig(options: RigOptions): Promise<SlackRig> {
   });
   const http = createHttpServer({ logger, metrics: app.metrics });
   const adapter = createSlackAdapter(
-    { app, commands: COMMANDS, http, ...(options.onHistorySource ? { onHistorySource: options.onHistorySource } : {}) },
+    // As bot/main.ts wires it, unless the test wants the source itself.
+    { app, commands: COMMANDS, http, onHistorySource: options.onHistorySource ?? ((source) => app.pilot.addHistorySource(source)) },
     options.askIdentity ? {} : { identity: { botId: FAKE_SLACK_IDENTITY.botId, botUserId: FAKE_SLACK_IDENTITY.botUserId } },
   );
   let port: number;
