@@ -9,7 +9,7 @@ describe('loadConfig: profiles and defaults', () => {
     expect(config.profile).toBe('production');
     expect(config.operating).toEqual({
       confidenceThreshold: 0.85,
-      riskTolerance: 0.05,
+      riskTolerance: 0.15,
       learningRate: 0.1,
       explorationRate: 0.05,
     });
@@ -26,7 +26,7 @@ describe('loadConfig: profiles and defaults', () => {
       errorWeight: 1,
       feedbackWindowSeconds: 900,
     });
-    expect(config.optimizer).toEqual({ rollbackTolerance: 0.05, deployConfidence: 0.85 });
+    expect(config.optimizer).toEqual({ rollbackTolerance: 0.15, deployConfidence: 0.85 });
     expect(config.log).toEqual({ level: 'info', messageText: false });
     expect(config.http).toEqual({ port: 9464, host: '0.0.0.0' });
     expect(config.store).toEqual({ databasePath: './data/switchboard.db' });
@@ -71,7 +71,7 @@ describe('loadConfig: profiles and defaults', () => {
     expect(config.bandit.ridgeLambda).toBeCloseTo(5, 12);
     expect(config.bandit.epsilon).toBe(0.15);
     expect(config.bandit.epsilonFloor).toBeCloseTo(0.03, 12);
-    expect(config.optimizer).toEqual({ rollbackTolerance: 0.15, deployConfidence: 0.7 });
+    expect(config.optimizer).toEqual({ rollbackTolerance: 0.2, deployConfidence: 0.7 });
     expect(config.reward.feedbackWindowSeconds).toBe(900);
   });
 
@@ -211,7 +211,7 @@ describe('loadConfig: environment overrides', () => {
       driftRate: 0,
     });
     expect(config.operating).toEqual(loadConfig({ env: {} }).operating);
-    expect(config.optimizer).toEqual({ rollbackTolerance: 0.05, deployConfidence: 0.85 });
+    expect(config.optimizer).toEqual({ rollbackTolerance: 0.15, deployConfidence: 0.85 });
   });
 
   it('overrides each bandit parameter on its own, leaving the others derived', () => {

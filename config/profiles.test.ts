@@ -4,12 +4,12 @@ import { DRIFT_DECAY, DRIFT_RATE, PROFILES, PROFILE_NAMES, banditParameters, typ
 describe('profiles', () => {
   it('carries the documented operating values, feedback windows and log levels', () => {
     expect(PROFILES.production).toEqual({
-      operating: { confidenceThreshold: 0.85, riskTolerance: 0.05, learningRate: 0.1, explorationRate: 0.05 },
+      operating: { confidenceThreshold: 0.85, riskTolerance: 0.15, learningRate: 0.1, explorationRate: 0.05 },
       feedbackWindowSeconds: 900,
       logLevel: 'info',
     });
     expect(PROFILES.staging).toEqual({
-      operating: { confidenceThreshold: 0.7, riskTolerance: 0.15, learningRate: 0.2, explorationRate: 0.15 },
+      operating: { confidenceThreshold: 0.7, riskTolerance: 0.2, learningRate: 0.2, explorationRate: 0.15 },
       feedbackWindowSeconds: 900,
       logLevel: 'info',
     });

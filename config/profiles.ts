@@ -46,12 +46,12 @@ export interface Profile {
 // within minutes, hence also its short feedback window.
 export const PROFILES: Readonly<Record<ProfileName, Readonly<Profile>>> = {
   production: {
-    operating: { confidenceThreshold: 0.85, riskTolerance: 0.05, learningRate: 0.1, explorationRate: 0.05 },
+    operating: { confidenceThreshold: 0.85, riskTolerance: 0.15, learningRate: 0.1, explorationRate: 0.05 },
     feedbackWindowSeconds: 900,
     logLevel: 'info',
   },
   staging: {
-    operating: { confidenceThreshold: 0.7, riskTolerance: 0.15, learningRate: 0.2, explorationRate: 0.15 },
+    operating: { confidenceThreshold: 0.7, riskTolerance: 0.2, learningRate: 0.2, explorationRate: 0.15 },
     feedbackWindowSeconds: 900,
     logLevel: 'info',
   },
