@@ -6,6 +6,7 @@ import { abtestCommand } from './abtest-cli.js';
 import { demo } from './demo.js';
 import { optimizerCommand } from './optimizer-cli.js';
 import { overheadCommand } from './overhead.js';
+import { pilotCommand } from './pilot.js';
 import { replayCommand } from './replay-cli.js';
 
 const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,6 +17,7 @@ const SUITES: Record<string, (argv: string[]) => void | Promise<void>> = {
   abtest: (argv) => abtestCommand(argv),
   optimizer: (argv) => optimizerCommand(argv),
   overhead: (argv) => overheadCommand(argv, loadProcessConfig()),
+  pilot: (argv) => pilotCommand(argv),
 };
 
 /** `npm run bench -- <suite> …`: each suite prints a readable table and, last, one JSON line. */

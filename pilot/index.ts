@@ -1,0 +1,20 @@
+/** The pilot pipeline's computational core: segmenting, local embedding, clustering, keywords and the vector index. */
+export type { Chunk, Embedder, HistorySource, RetrievalHit, SourceText } from './types.js';
+export { countTokens } from './token-count.js';
+export { DEFAULT_SEGMENT_OPTIONS, segment } from './segment.js';
+export type { SegmentOptions } from './segment.js';
+export { STOPWORDS, words } from './words.js';
+export { HashingEmbedder } from './hashing-embedder.js';
+export type { HashingEmbedderOptions } from './hashing-embedder.js';
+export { kmeans, kmeansRows } from './kmeans.js';
+export type { KMeansOptions, KMeansResult } from './kmeans.js';
+export { chooseK, chooseKRows } from './choose-k.js';
+export type { ChooseKOptions, ChooseKResult } from './choose-k.js';
+export { meanSilhouette } from './silhouette.js';
+export { rowMatrix } from './row-matrix.js';
+export type { RowMatrix } from './row-matrix.js';
+export { clusterKeywords } from './keywords.js';
+export type { Keyword, KeywordOptions } from './keywords.js';
+export { adjustedRandIndex } from './adjusted-rand.js';
+export { VectorIndex } from './vector-index.js';
+export type { VectorMatch, VectorSearchOptions } from './vector-index.js';
