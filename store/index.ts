@@ -5,3 +5,4 @@ export type { Store } from './store.js';
 export type * from './records.js';
 export type * from './experiment-records.js';
 export type * from './pilot-records.js';
+export type * from './optimizer-records.js';

@@ -25,10 +25,10 @@ afterEach(() => {
 
 describe('migrate', () => {
   it('applies the shipped migrations and records them', () => {
-    expect(migrate(db, MIGRATIONS, () => 42)).toEqual({ applied: [1, 2, 3, 4], version: 4 });
+    expect(migrate(db, MIGRATIONS, () => 42)).toEqual({ applied: [1, 2, 3, 4, 5], version: 5 });
     expect(tables()).toEqual([
-      'decisions', 'experiments', 'exposures', 'feedback', 'message_links', 'outcomes', 'pilot_chunks', 'pilot_runs',
-      'pilot_sources', 'policy_snapshots', 'rewards', 'schema_migrations', 'tenant_defaults',
+      'decisions', 'experiments', 'exposures', 'feedback', 'message_links', 'optimizer_deployments', 'optimizer_lock', 'optimizer_runs',
+      'outcomes', 'pilot_chunks', 'pilot_runs', 'pilot_sources', 'policy_snapshots', 'rewards', 'schema_migrations', 'tenant_defaults',
     ]);
     // Shipped names are part of the record in the field: they must not change.
     expect(recorded()).toEqual([
@@ -36,8 +36,9 @@ describe('migrate', () => {
       { version: 2, name: 'message-links', applied_at: 42 },
       { version: 3, name: 'experiments-exposures-tenant-defaults', applied_at: 42 },
       { version: 4, name: 'pilot-sources-chunks-runs', applied_at: 42 },
+      { version: 5, name: 'optimizer-runs-deployments-lock', applied_at: 42 },
     ]);
-    expect(migrate(db, MIGRATIONS, () => 43)).toEqual({ applied: [], version: 4 });
+    expect(migrate(db, MIGRATIONS, () => 43)).toEqual({ applied: [], version: 5 });
   });
 
   it('upgrades a database left at version 1 to 2, keeping its rows', () => {

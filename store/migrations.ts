@@ -194,6 +194,54 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX pilot_runs_tenant ON pilot_runs (tenant, created_at);
     `,
   },
+  {
+    version: 5,
+    name: 'optimizer-runs-deployments-lock',
+    sql: `
+      CREATE TABLE optimizer_runs (
+        id TEXT PRIMARY KEY,
+        tenant TEXT NOT NULL,
+        trigger TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('running', 'deployed', 'not-deployed', 'failed')),
+        started_at INTEGER NOT NULL,
+        finished_at INTEGER,
+        logs INTEGER NOT NULL,
+        trials TEXT NOT NULL,
+        best TEXT,
+        best_estimate TEXT,
+        current_estimate TEXT,
+        gain TEXT,
+        reason TEXT,
+        deployment_id TEXT
+      );
+      CREATE INDEX optimizer_runs_tenant ON optimizer_runs (tenant, started_at);
+
+      -- A canary is an experiment of the engine; the row and the experiment are written in one transaction.
+      CREATE TABLE optimizer_deployments (
+        id TEXT PRIMARY KEY,
+        run_id TEXT NOT NULL REFERENCES optimizer_runs (id),
+        tenant TEXT NOT NULL,
+        experiment_id TEXT NOT NULL REFERENCES experiments (id),
+        experiment_name TEXT NOT NULL,
+        params TEXT NOT NULL,
+        share REAL NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('canary', 'promoted', 'rolled-back', 'expired')),
+        created_at INTEGER NOT NULL,
+        ended_at INTEGER,
+        reason TEXT
+      );
+      CREATE UNIQUE INDEX optimizer_one_canary ON optimizer_deployments (tenant) WHERE status = 'canary';
+
+      -- One optimizer run at a time across processes sharing this file: a lease, renewed while running.
+      CREATE TABLE optimizer_lock (
+        name TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+
+      CREATE INDEX rewards_closed_at ON rewards (closed_at);
+    `,
+  },
 ];
 
 export interface MigrationResult {

@@ -32,6 +32,7 @@ describe('opening', () => {
       [2, 'message-links'],
       [3, 'experiments-exposures-tenant-defaults'],
       [4, 'pilot-sources-chunks-runs'],
+      [5, 'optimizer-runs-deployments-lock'],
     ]);
     open().close();
     expect(peek('SELECT * FROM schema_migrations ORDER BY version')).toEqual(first);
@@ -40,12 +41,12 @@ describe('opening', () => {
   it('refuses a database from a newer schema version', () => {
     open().close();
     const db = new Database(file());
-    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (5, ?, 0)').run('from-the-future');
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (6, ?, 0)').run('from-the-future');
     db.close();
-    expect(() => openSqliteStore(file())).toThrow(/schema version 5 is newer than this build of Switchboard knows \(4\)/);
+    expect(() => openSqliteStore(file())).toThrow(/schema version 6 is newer than this build of Switchboard knows \(5\)/);
     // Refusing leaves the file as it was.
     expect(peek<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).toEqual([
-      { version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 },
+      { version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }, { version: 6 },
     ]);
   });
 
@@ -62,7 +63,7 @@ describe('opening', () => {
     v1.close();
 
     const store = open();
-    expect(peek<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
+    expect(peek<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }, { version: 5 }]);
     expect(store.decision('old')).toEqual(decision('old', 1));
     store.linkMessage('discord', 'msg-1', 'old');
     expect(store.decisionForMessage('discord', 'msg-1')).toBe('old');

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Database as Connection, Statement } from 'better-sqlite3';
 import { migrate } from './migrations.js';
 import { SqliteExperiments } from './sqlite-experiments.js';
+import { SqliteOptimizer } from './sqlite-optimizer.js';
 import { SqlitePilot } from './sqlite-pilot.js';
 import type {
   ArmStats,
@@ -93,11 +94,13 @@ export class SqliteStore implements Store {
 
   readonly experiments: SqliteExperiments;
   readonly pilot: SqlitePilot;
+  readonly optimizer: SqliteOptimizer;
 
   /** Takes a connection already configured and migrated; use openSqliteStore. */
   constructor(private readonly db: Connection) {
     this.experiments = new SqliteExperiments(db);
     this.pilot = new SqlitePilot(db);
+    this.optimizer = new SqliteOptimizer(db);
     this.insertDecision = db.prepare(`INSERT INTO decisions (${DECISION_COLUMNS}) VALUES (${placeholders(DECISION_COLUMNS)})`);
     this.insertOutcome = db.prepare(`INSERT INTO outcomes (${OUTCOME_COLUMNS}) VALUES (${placeholders(OUTCOME_COLUMNS)})`);
     // One statement that checks and inserts, so "unknown decision" can't race a concurrent writer.
@@ -279,6 +282,10 @@ export class SqliteStore implements Store {
   }
 
   /** Safe to call twice, so shutdown paths need not track who closed first. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

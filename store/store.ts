@@ -3,6 +3,7 @@ import type {
   ClosedReward, DecisionRecord, Domain, FeedbackRecord, OutcomeRecord, PendingDecision, PolicySnapshot, RewardRecord,
 } from './records.js';
 import type { ExperimentStore } from './experiment-records.js';
+import type { OptimizerStore } from './optimizer-records.js';
 import type { PilotStore } from './pilot-records.js';
 
 /**
@@ -37,6 +38,10 @@ export interface Store {
   readonly experiments: ExperimentStore;
   /** Ingested community text, chunks, vectors and pipeline runs. */
   readonly pilot: PilotStore;
+  /** The autonomous optimizer's runs, canaries and lock. */
+  readonly optimizer: OptimizerStore;
+  /** Runs `work` in one transaction: all of its writes land, or none (nested calls become savepoints). */
+  transaction<T>(work: () => T): T;
 
   saveSnapshot(snapshot: PolicySnapshot): void;
   latestSnapshot(domain: Domain): PolicySnapshot | undefined;
