@@ -30,6 +30,10 @@ const DOCUMENTED = [
   'switchboard_pilot_runs_in_flight',
   'switchboard_pilot_runs_degraded_total',
   'switchboard_retrievals_total',
+  'switchboard_optimizer_runs_total',
+  'switchboard_optimizer_deployments_total',
+  'switchboard_optimizer_best_objective',
+  'switchboard_optimizer_canaries_active',
 ];
 
 /** Touches every metric with realistic labels so each one appears in the exposition. */
@@ -60,6 +64,10 @@ function exercise(m: Metrics): void {
   m.pilot.inFlight.set(1);
   m.pilot.degraded.inc({ reason: 'fallback_sequential' });
   m.pilot.retrievals.inc({ outcome: 'used' });
+  m.optimizer.runs.inc({ trigger: 'schedule', outcome: 'deployed' });
+  m.optimizer.deployments.inc({ outcome: 'rolled-back' });
+  m.optimizer.bestObjective.set({ tenant: 'guild-1' }, 0.42);
+  m.optimizer.canaries.set(1);
 }
 
 describe('createMetrics', () => {

@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { createOptimizerMetrics, type OptimizerMetrics } from './optimizer-metrics.js';
 import { createPilotMetrics, type PilotMetrics } from './pilot-metrics.js';
 
 export interface MetricsOptions {
@@ -34,6 +35,8 @@ export interface Metrics {
   readonly experimentsActive: Gauge;
   /** The pilot pipeline's runs, steps and retrieval (pilot-metrics.ts). */
   readonly pilot: PilotMetrics;
+  /** The autonomous optimizer's runs, canaries and best objective (optimizer-metrics.ts). */
+  readonly optimizer: OptimizerMetrics;
 }
 
 /** From a fast local model to a long reasoning answer, which can take a minute. */
@@ -158,6 +161,7 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
       registers,
     }),
     pilot: createPilotMetrics(registers),
+    optimizer: createOptimizerMetrics(registers),
   };
 
   if (opts.collectDefault ?? true) {
