@@ -69,7 +69,7 @@ export class AutoTuner {
 
   /** Tunes one tenant now; returns the run, or undefined when another process holds the lock. */
   async run(tenant: string, trigger: OptimizerTrigger): Promise<OptimizerRunRecord | undefined> {
-    const { store, settings, metrics, logger, now } = this.options;
+    const { store, metrics, logger, now } = this.options;
     if (this.busy || !store.optimizer.acquireLock(LOCK, this.options.holder, now(), now() + LEASE_MS)) {
       metrics.runs.inc({ trigger, outcome: 'skipped' });
       return undefined;
