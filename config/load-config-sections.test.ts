@@ -63,3 +63,17 @@ describe('loadConfig: embedder needs its provider', () => {
     expect(loadConfig({ env: { PILOT_EMBEDDER: 'openai', OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1' } }).pilot.embedder).toBe('openai');
   });
 });
+
+describe('loadConfig: optimizer', () => {
+  it('defaults to a daily run or every 1,000 rewards, a 10 % canary, and the profile\'s tolerance', () => {
+    expect(loadConfig({ env: {} }).optimizer).toEqual({
+      rollbackTolerance: 0.15, deployConfidence: 0.85, enabled: true, intervalMs: 86_400_000, afterRewards: 1000, minRewards: 300,
+      maxLogs: 20000, trials: 30, canaryShare: 0.1, canaryMinRequests: 200, canaryMaxAgeMs: 7 * 86_400_000,
+    });
+  });
+
+  it('reads the canary share as a percentage and refuses 100 %', () => {
+    expect(loadConfig({ env: { OPTIMIZER_CANARY_SHARE: '5%' } }).optimizer.canaryShare).toBeCloseTo(0.05, 12);
+    expect(() => loadConfig({ env: { OPTIMIZER_CANARY_SHARE: '100%' } })).toThrow(/OPTIMIZER_CANARY_SHARE/);
+  });
+});

@@ -26,7 +26,7 @@ describe('loadConfig: profiles and defaults', () => {
       errorWeight: 1,
       feedbackWindowSeconds: 900,
     });
-    expect(config.optimizer).toEqual({ rollbackTolerance: 0.15, deployConfidence: 0.85 });
+    expect(config.optimizer).toMatchObject({ rollbackTolerance: 0.15, deployConfidence: 0.85 });
     expect(config.log).toEqual({ level: 'info', messageText: false });
     expect(config.http).toEqual({ port: 9464, host: '0.0.0.0' });
     expect(config.store).toEqual({ databasePath: './data/switchboard.db' });
@@ -60,7 +60,7 @@ describe('loadConfig: profiles and defaults', () => {
     expect(config.bandit.epsilonFloor).toBeCloseTo(0.06, 12);
     expect(config.bandit.driftDecay).toBe(0.999);
     expect(config.bandit.driftRate).toBe(0.05);
-    expect(config.optimizer).toEqual({ rollbackTolerance: 0.25, deployConfidence: 0.5 });
+    expect(config.optimizer).toMatchObject({ rollbackTolerance: 0.25, deployConfidence: 0.5 });
     expect(config.reward.feedbackWindowSeconds).toBe(60);
   });
 
@@ -71,7 +71,7 @@ describe('loadConfig: profiles and defaults', () => {
     expect(config.bandit.ridgeLambda).toBeCloseTo(5, 12);
     expect(config.bandit.epsilon).toBe(0.15);
     expect(config.bandit.epsilonFloor).toBeCloseTo(0.03, 12);
-    expect(config.optimizer).toEqual({ rollbackTolerance: 0.2, deployConfidence: 0.7 });
+    expect(config.optimizer).toMatchObject({ rollbackTolerance: 0.2, deployConfidence: 0.7 });
     expect(config.reward.feedbackWindowSeconds).toBe(900);
   });
 
@@ -100,7 +100,10 @@ describe('loadConfig: profiles and defaults', () => {
         errorWeight: number;
         feedbackWindowSeconds: number;
       };
-      optimizer: { rollbackTolerance: number; deployConfidence: number };
+      optimizer: {
+        rollbackTolerance: number; deployConfidence: number; enabled: boolean; intervalMs: number; afterRewards: number; minRewards: number;
+        maxLogs: number; trials: number; canaryShare: number; canaryMinRequests: number; canaryMaxAgeMs: number;
+      };
       router: {
         maxRetries: number;
         retryBaseMs: number;
@@ -158,7 +161,7 @@ describe('loadConfig: environment overrides', () => {
       driftDecay: 0.999,
       driftRate: 0.05,
     });
-    expect(config.optimizer).toEqual({ rollbackTolerance: 0.2, deployConfidence: 0.95 });
+    expect(config.optimizer).toMatchObject({ rollbackTolerance: 0.2, deployConfidence: 0.95 });
   });
 
   it('sends the confidence threshold to the optimizer only, never to the bandit', () => {
@@ -211,7 +214,7 @@ describe('loadConfig: environment overrides', () => {
       driftRate: 0,
     });
     expect(config.operating).toEqual(loadConfig({ env: {} }).operating);
-    expect(config.optimizer).toEqual({ rollbackTolerance: 0.15, deployConfidence: 0.85 });
+    expect(config.optimizer).toMatchObject({ rollbackTolerance: 0.15, deployConfidence: 0.85 });
   });
 
   it('overrides each bandit parameter on its own, leaving the others derived', () => {

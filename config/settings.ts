@@ -1,6 +1,7 @@
 import { LOG_LEVELS } from './log-levels.js';
 import { DRIFT_DECAY, DRIFT_RATE, PROFILE_NAMES, PROFILES, banditParameters, type Profile } from './profiles.js';
 import { priceTable } from './prices.js';
+import { OPTIMIZER_SETTINGS } from './optimizer-settings.js';
 import { PILOT_SETTINGS } from './pilot-settings.js';
 import { setting, type Setting } from './setting.js';
 import { decimalNumber, flag, idList, fraction, httpUrl, oneOf, text, wholeNumber, word } from './value-types.js';
@@ -281,6 +282,7 @@ export const SETTINGS = {
     description: 'Shortest time between two edits of a streaming answer (platforms rate-limit edits).',
   }),
   ...PILOT_SETTINGS,
+  ...OPTIMIZER_SETTINGS,
 };
 
 export type SettingName = keyof typeof SETTINGS;
