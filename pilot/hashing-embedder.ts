@@ -13,7 +13,7 @@
  */
 import { fmix32 } from '../experiments/stable-hash.js';
 import type { Embedder } from './types.js';
-import { isWordCode, STOPWORDS } from './words.js';
+import { fnvStepUtf8, isWordCode, STOPWORDS } from './words.js';
 
 export interface HashingEmbedderOptions {
   /** Default 256. */
@@ -25,7 +25,6 @@ export interface HashingEmbedderOptions {
 }
 
 const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 const SIGN_SALT = 0x5bd1e995;
 const BIGRAM_SALT = 0x9e3779b1;
 const MIN_WORD_LENGTH = 2;
@@ -33,20 +32,20 @@ const MIN_WORD_LENGTH = 2;
 /** FNV-1a over the UTF-8 bytes of a string without word splitting: the stopword hashes. */
 function fnvUtf8(word: string): number {
   let h = FNV_OFFSET;
-  for (let i = 0; i < word.length; i++) h = fnvStep(h, word.charCodeAt(i));
+  for (let i = 0; i < word.length; i++) h = fnvStepUtf8(h, word.charCodeAt(i));
   return h >>> 0;
 }
 
-/** One UTF-16 code unit into the running FNV-1a hash as its UTF-8 bytes (word characters are never surrogates). */
-function fnvStep(h: number, c: number): number {
-  if (c < 0x80) return Math.imul(h ^ c, FNV_PRIME);
-  if (c < 0x800) {
-    h = Math.imul(h ^ (0xc0 | (c >>> 6)), FNV_PRIME);
-    return Math.imul(h ^ (0x80 | (c & 63)), FNV_PRIME);
+function insertionSort(a: Uint32Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const v = a[i]!;
+    let j = i - 1;
+    while (j >= 0 && a[j]! > v) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = v;
   }
-  h = Math.imul(h ^ (0xe0 | (c >>> 12)), FNV_PRIME);
-  h = Math.imul(h ^ (0x80 | ((c >>> 6) & 63)), FNV_PRIME);
-  return Math.imul(h ^ (0x80 | (c & 63)), FNV_PRIME);
 }
 
 export class HashingEmbedder implements Embedder {
@@ -56,11 +55,17 @@ export class HashingEmbedder implements Embedder {
   private readonly stopHashes: ReadonlySet<number>;
   /** Term hashes of the text being embedded; grown on demand, reused across texts. */
   private terms = new Uint32Array(256);
+  /** Positions written while embedding one text, each once: stamps[dim] === epoch marks them. */
+  private readonly touched: Int32Array;
+  private readonly stamps: Uint32Array;
+  private epoch = 0;
 
   constructor(options: HashingEmbedderOptions = {}) {
     const dimensions = options.dimensions ?? 256;
     if (!Number.isInteger(dimensions) || dimensions < 2) throw new RangeError(`dimensions must be an integer ≥ 2, got ${dimensions}`);
     this.dimensions = dimensions;
+    this.touched = new Int32Array(dimensions);
+    this.stamps = new Uint32Array(dimensions);
     this.bigrams = options.bigrams ?? false;
     const stopwords = options.stopwords ?? STOPWORDS;
     // Words are filtered by hash: a 32-bit collision with one of ~150 stopwords is negligible.
@@ -89,24 +94,41 @@ export class HashingEmbedder implements Embedder {
     out.fill(0, offset, offset + d);
     const count = this.collectTerms(text.toLowerCase());
     if (count === 0) return;
-    const terms = this.terms.subarray(0, count);
+    const terms = this.terms;
     // Sorting puts repeats of a term side by side, so tf is a run length: no map per text.
-    terms.sort();
-    let norm = 0;
+    // Chat messages have a few dozen terms, where insertion sort beats a native sort call.
+    if (count > 64) terms.subarray(0, count).sort();
+    else insertionSort(terms, count);
+    const touched = this.touched;
+    const stamps = this.stamps;
+    this.epoch = (this.epoch + 1) >>> 0;
+    if (this.epoch === 0) {
+      // After 2³² texts: clear, so that no stale stamp equals the new epoch.
+      stamps.fill(0);
+      this.epoch = 1;
+    }
+    const epoch = this.epoch;
+    let touchedCount = 0;
     for (let i = 0; i < count; ) {
       const term = terms[i]!;
       let j = i + 1;
       while (j < count && terms[j] === term) j++;
       const weight = 1 + Math.log(j - i);
-      const at = offset + (fmix32(term) % d);
-      const sign = fmix32(term ^ SIGN_SALT) & 1 ? weight : -weight;
-      out[at] = out[at]! + sign;
+      const dim = fmix32(term) % d;
+      const at = offset + dim;
+      if (stamps[dim] !== epoch) {
+        stamps[dim] = epoch;
+        touched[touchedCount++] = at;
+      }
+      out[at] = out[at]! + (fmix32(term ^ SIGN_SALT) & 1 ? weight : -weight);
       i = j;
     }
-    for (let j = offset; j < offset + d; j++) norm += out[j]! * out[j]!;
+    // Only the touched dimensions can be nonzero: the norm costs the terms, not the dimensions.
+    let norm = 0;
+    for (let t = 0; t < touchedCount; t++) norm += out[touched[t]!]! * out[touched[t]!]!;
     if (norm === 0) return;
     const scale = 1 / Math.sqrt(norm);
-    for (let j = offset; j < offset + d; j++) out[j] = out[j]! * scale;
+    for (let t = 0; t < touchedCount; t++) out[touched[t]!] = out[touched[t]!]! * scale;
   }
 
   async embed(texts: readonly string[], signal?: AbortSignal): Promise<Float32Array[]> {
@@ -125,7 +147,7 @@ export class HashingEmbedder implements Embedder {
     for (let i = 0; i <= n; i++) {
       const c = i < n ? lower.charCodeAt(i) : 32;
       if (isWordCode(c)) {
-        h = fnvStep(h, c);
+        h = fnvStepUtf8(h, c);
         length++;
         continue;
       }

@@ -9,7 +9,8 @@
  * class. Words follow words.ts (the same units the hashing embedder hashes); stopwords and words
  * shorter than `minLength` are skipped.
  */
-import { isWordCode, STOPWORDS } from './words.js';
+import { fnv1a32 } from '../experiments/stable-hash.js';
+import { fnvStepUtf8, isWordCode, STOPWORDS } from './words.js';
 
 export interface KeywordOptions {
   /** Keywords per cluster. Default 10. */
@@ -31,38 +32,59 @@ export function clusterKeywords(texts: readonly string[], labels: ArrayLike<numb
   const minLength = options.minLength ?? 3;
   const stopwords = options.stopwords ?? STOPWORDS;
 
-  const vocabulary = new Map<string, number>();
+  // Words are looked up by their FNV-1a hash, checked against the stored word in place, so the
+  // millions of word occurrences of a large run allocate no strings; only new words are sliced.
+  const byHash = new Map<number, number>();
+  const collided = new Map<string, number>();
   const terms: string[] = [];
   // counts[t * k + c]: flat and grown by doubling, since the vocabulary size is not known up front.
   let counts = new Int32Array(1024 * k);
   const classWords = new Float64Array(k);
+  const termOf = (lower: string, start: number, end: number, hash: number): number => {
+    let id = byHash.get(hash);
+    if (id !== undefined && terms[id]!.length === end - start && lower.startsWith(terms[id]!, start)) return id;
+    const word = lower.slice(start, end);
+    if (id !== undefined) {
+      id = collided.get(word);
+      if (id !== undefined) return id;
+    }
+    const fresh = terms.length;
+    terms.push(word);
+    if (byHash.has(hash)) collided.set(word, fresh);
+    else byHash.set(hash, fresh);
+    if ((fresh + 1) * k > counts.length) {
+      const bigger = new Int32Array(counts.length * 2);
+      bigger.set(counts);
+      counts = bigger;
+    }
+    return fresh;
+  };
+  const stopByHash = new Map<number, string>();
+  for (const w of stopwords) stopByHash.set(fnv1a32(w), w);
+  const isStopword = (lower: string, start: number, end: number, hash: number): boolean => {
+    const w = stopByHash.get(hash);
+    if (w === undefined) return false;
+    return (w.length === end - start && lower.startsWith(w, start)) || stopwords.has(lower.slice(start, end));
+  };
   for (let i = 0; i < texts.length; i++) {
     const c = labels[i]!;
     if (!(c >= 0 && c < k)) continue;
     const lower = texts[i]!.toLowerCase();
     let start = -1;
+    let hash = 0;
     for (let p = 0; p <= lower.length; p++) {
-      if (p < lower.length && isWordCode(lower.charCodeAt(p))) {
-        if (start < 0) start = p;
+      const code = p < lower.length ? lower.charCodeAt(p) : 32;
+      if (isWordCode(code)) {
+        if (start < 0) {
+          start = p;
+          hash = 0x811c9dc5;
+        }
+        hash = fnvStepUtf8(hash, code);
         continue;
       }
-      if (start >= 0 && p - start >= minLength) {
-        const word = lower.slice(start, p);
-        if (!stopwords.has(word)) {
-          let id = vocabulary.get(word);
-          if (id === undefined) {
-            id = terms.length;
-            vocabulary.set(word, id);
-            terms.push(word);
-            if ((id + 1) * k > counts.length) {
-              const bigger = new Int32Array(counts.length * 2);
-              bigger.set(counts);
-              counts = bigger;
-            }
-          }
-          counts[id * k + c]!++;
-          classWords[c]!++;
-        }
+      if (start >= 0 && p - start >= minLength && !isStopword(lower, start, p, hash >>> 0)) {
+        counts[termOf(lower, start, p, hash >>> 0) * k + c]!++;
+        classWords[c]!++;
       }
       start = -1;
     }

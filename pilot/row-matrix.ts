@@ -33,16 +33,22 @@ export function rowMatrix(data: Float32Array, dimensions: number): RowMatrix {
   if (!Number.isInteger(dimensions) || dimensions < 1 || data.length % dimensions !== 0) {
     throw new RangeError(`data of length ${data.length} is not a whole number of rows of ${dimensions} dimensions`);
   }
+  // Density from ~1,000 evenly spaced rows: a full counting pass would cost as much as the conversion.
+  const rows = data.length / dimensions;
+  const step = Math.max(1, Math.floor(rows / 1000));
+  let seen = 0;
   let nonzeros = 0;
-  for (let i = 0; i < data.length; i++) if (data[i] !== 0) nonzeros++;
-  return nonzeros < SPARSE_BELOW * data.length ? SparseRows.fromDense(data, dimensions, nonzeros) : new DenseRows(data, dimensions);
+  for (let r = 0; r < rows; r += step, seen += dimensions) {
+    for (let j = r * dimensions; j < (r + 1) * dimensions; j++) if (data[j] !== 0) nonzeros++;
+  }
+  return nonzeros < SPARSE_BELOW * seen ? SparseRows.fromDense(data, dimensions, Math.ceil((1.25 * nonzeros * rows) / Math.max(1, seen / dimensions))) : new DenseRows(data, dimensions);
 }
 
 export class DenseRows implements RowMatrix {
   readonly rows: number;
 
   constructor(
-    private readonly data: Float32Array,
+    readonly data: Float32Array,
     readonly dimensions: number,
   ) {
     this.rows = data.length / dimensions;
@@ -81,7 +87,7 @@ export class DenseRows implements RowMatrix {
     return this.dotRows(i, i);
   }
 
-  subset(indices: ArrayLike<number>): RowMatrix {
+  subset(indices: ArrayLike<number>): DenseRows {
     const d = this.dimensions;
     const out = new Float32Array(indices.length * d);
     for (let r = 0; r < indices.length; r++) out.set(this.data.subarray(indices[r]! * d, (indices[r]! + 1) * d), r * d);
@@ -105,14 +111,24 @@ export class SparseRows implements RowMatrix {
     this.scratch = new Float64Array(dimensions);
   }
 
-  static fromDense(data: Float32Array, dimensions: number, nonzeros: number): SparseRows {
+  /** CSR of a dense row-major matrix in one pass; `capacity` is a guess of the nonzeros, grown when short. */
+  static fromDense(data: Float32Array, dimensions: number, capacity: number): SparseRows {
     const rows = data.length / dimensions;
     const starts = new Int32Array(rows + 1);
-    const columns = new Int32Array(nonzeros);
-    const values = new Float32Array(nonzeros);
+    let columns = new Int32Array(Math.max(16, capacity));
+    let values = new Float32Array(columns.length);
     let at = 0;
     for (let r = 0; r < rows; r++) {
       starts[r] = at;
+      if (at + dimensions > columns.length) {
+        const grown = Math.max(2 * columns.length, at + dimensions);
+        const c = new Int32Array(grown);
+        c.set(columns.subarray(0, at));
+        const v = new Float32Array(grown);
+        v.set(values.subarray(0, at));
+        columns = c;
+        values = v;
+      }
       const base = r * dimensions;
       for (let j = 0; j < dimensions; j++) {
         const v = data[base + j]!;
@@ -123,7 +139,7 @@ export class SparseRows implements RowMatrix {
       }
     }
     starts[rows] = at;
-    return new SparseRows(dimensions, starts, columns, values);
+    return new SparseRows(dimensions, starts, columns.subarray(0, at), values.subarray(0, at));
   }
 
   scoreCentroids(i: number, centroidsT: Float64Array, k: number, scores: Float64Array): void {
@@ -170,7 +186,7 @@ export class SparseRows implements RowMatrix {
     return sum;
   }
 
-  subset(indices: ArrayLike<number>): RowMatrix {
+  subset(indices: ArrayLike<number>): SparseRows {
     let nonzeros = 0;
     for (let r = 0; r < indices.length; r++) nonzeros += this.starts[indices[r]! + 1]! - this.starts[indices[r]!]!;
     const starts = new Int32Array(indices.length + 1);

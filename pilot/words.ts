@@ -21,6 +21,23 @@ export function isWordCode(c: number): boolean {
   return c !== 0xfeff;
 }
 
+const FNV_PRIME = 0x01000193;
+
+/**
+ * One UTF-16 code unit into a running FNV-1a hash as its UTF-8 bytes, so a word hashes as
+ * experiments/stable-hash.ts's fnv1a32 would (word characters are never surrogates).
+ */
+export function fnvStepUtf8(h: number, c: number): number {
+  if (c < 0x80) return Math.imul(h ^ c, FNV_PRIME);
+  if (c < 0x800) {
+    h = Math.imul(h ^ (0xc0 | (c >>> 6)), FNV_PRIME);
+    return Math.imul(h ^ (0x80 | (c & 63)), FNV_PRIME);
+  }
+  h = Math.imul(h ^ (0xe0 | (c >>> 12)), FNV_PRIME);
+  h = Math.imul(h ^ (0x80 | ((c >>> 6) & 63)), FNV_PRIME);
+  return Math.imul(h ^ (0x80 | (c & 63)), FNV_PRIME);
+}
+
 /** Lowercase words of `text` at least `minLength` UTF-16 units long. */
 export function words(text: string, minLength = 1): string[] {
   const lower = text.toLowerCase();
