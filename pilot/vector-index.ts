@@ -65,6 +65,8 @@ export class VectorIndex {
   add(id: number, vector: Float32Array, namespace: string): void {
     if (vector.length !== this.dimensions) throw new RangeError(`vector has ${vector.length} dimensions, the index ${this.dimensions}`);
     let row = this.rowOf.get(id);
+    // A new row's slot is all zeros (fresh block, or zeroed by remove): only nonzeros need writing.
+    const fresh = row === undefined;
     if (row === undefined) {
       row = this.rows++;
       if (row >> this.blockShift >= this.vectors.length) {
@@ -81,7 +83,11 @@ export class VectorIndex {
     for (let j = 0; j < vector.length; j++) norm += vector[j]! * vector[j]!;
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     const target = this.vectors[block]!;
-    for (let j = 0, at = offset; j < vector.length; j++, at += this.blockRows) target[at] = vector[j]! * scale;
+    const stride = this.blockRows;
+    for (let j = 0, at = offset; j < vector.length; j++, at += stride) {
+      const v = vector[j]!;
+      if (v !== 0 || !fresh) target[at] = v * scale;
+    }
     this.ids[block]![offset] = id;
     const ns = this.namespaceId(namespace);
     this.rowNamespaces[block]![offset] = ns;

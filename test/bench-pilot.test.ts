@@ -18,7 +18,7 @@ describe('npm run bench -- pilot', () => {
     const json = JSON.parse(lines.at(-1)!) as Record<string, unknown> & { steps_s: Record<string, number> };
     expect(Object.keys(json)).toEqual([
       'bench', 'messages', 'deliveries', 'chunks', 'seed', 'steps_s', 'total_s', 'cpu_s', 'k', 'planted_topics', 'ari',
-      'retrieval_p50_ms', 'retrieval_p99_ms', 'retrieval_on_topic', 'passage_top1', 'machine', 'date',
+      'retrieval_p50_ms', 'retrieval_p99_ms', 'retrieval_on_topic', 'dense_query_p50_ms', 'dense_query_p99_ms', 'passage_top1', 'machine', 'date',
     ]);
     expect(json).toMatchObject({ bench: 'pilot', messages: 3000, planted_topics: 8, seed: 2, passage_top1: true });
     expect(Object.keys(json.steps_s)).toEqual(['ingest', 'segment', 'embed', 'cluster', 'keywords', 'index']);
