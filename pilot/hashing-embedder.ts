@@ -113,7 +113,7 @@ export class HashingEmbedder implements Embedder {
       const term = terms[i]!;
       let j = i + 1;
       while (j < count && terms[j] === term) j++;
-      const weight = 1 + Math.log(j - i);
+      const weight = j - i === 1 ? 1 : 1 + Math.log(j - i);
       const dim = fmix32(term) % d;
       const at = offset + dim;
       if (stamps[dim] !== epoch) {
