@@ -48,6 +48,21 @@ describe('chooseK', () => {
     }
   });
 
+  it('does not count a cluster of one odd row as a topic', () => {
+    const { data } = plantedClusters({ n: 300, d: 16, k: 3, noise: 0.02, seed: 5 });
+    // One row pointing away from every cluster: isolating it raises the silhouette, but it is no topic.
+    const withOutlier = new Float32Array(301 * 16);
+    withOutlier.set(data);
+    withOutlier.set(Float32Array.from({ length: 16 }, (_, j) => (j % 2 ? -0.25 : 0.25)), 300 * 16);
+    // No tolerance, so only the cluster-size rule stands between the outlier and k = 4.
+    const result = chooseK(withOutlier, 16, { rng: Sfc32.fromSeed(1), kMax: 8, tolerance: 0 });
+    const at = (k: number) => result.silhouettes.find((s) => s.k === k)!;
+    expect(at(4).silhouette).toBeGreaterThan(at(3).silhouette);
+    expect(at(4).smallestCluster).toBe(1);
+    expect(result.k).toBe(3);
+    expect(result.criterion).toMatch(/clusters of at least 4 rows; smallest k within 0% of the best/);
+  });
+
   it('is deterministic for a seed and caps kMax by the sample', () => {
     const { data } = plantedClusters({ n: 40, d: 8, k: 3, noise: 0.4, seed: 1 });
     const a = chooseK(data, 8, { rng: Sfc32.fromSeed(4), kMax: 100 });

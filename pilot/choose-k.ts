@@ -1,11 +1,14 @@
 /**
  * Chooses the number of clusters. Criterion: the mean cosine silhouette (silhouette.ts) of a
  * spherical k-means clustering of a random sample of at most `sampleSize` rows (default 2,000),
- * for every k in [kMin, kMax] (default 2..30); the answer is the smallest k whose silhouette is
- * within `tolerance` (default 0.002, absolute) of the best. Preferring the smaller k among
- * near-ties stops noise from splitting a topic in two for a negligible gain; the tolerance is
- * kept small because with many topics one more correct cluster lifts the mean silhouette by
- * only a few thousandths (each topic is a small share of the rows).
+ * for every k in [kMin, kMax] (default 2..30). Only clusterings whose every cluster holds at
+ * least 1% of the sample (and at least 2 rows) count: a handful of near-duplicate messages or
+ * one odd message is not a topic, yet the silhouette rewards isolating it. Among those, the
+ * answer is the smallest k whose silhouette is within `tolerance` (default 0.01, relative:
+ * 1% of the best silhouette) of the best. Preferring the smaller k among near-ties stops noise
+ * from splitting a topic in two; the tolerance is relative because with many topics one more
+ * correct cluster lifts the mean silhouette by only a few thousandths, while on a tiny corpus of
+ * near-identical messages every silhouette is close to 1.
  *
  * The clusterings for successive k are built as a chain, as bisecting k-means does: the
  * solution for k + 1 starts from the one for k with its most profitable split (bisect.ts), then
@@ -35,8 +38,8 @@ export interface ChooseKOptions {
 
 export interface ChooseKResult {
   k: number;
-  /** Silhouette of each k tried, ascending k. */
-  silhouettes: Array<{ k: number; silhouette: number }>;
+  /** Silhouette and smallest cluster of each k tried, ascending k. */
+  silhouettes: Array<{ k: number; silhouette: number; smallestCluster: number }>;
   /** Rows the silhouettes were computed on. */
   sampleSize: number;
   /** Unit centroids (k × d) of the chosen clustering of the sample: a starting point for k-means on all rows. */
@@ -46,6 +49,7 @@ export interface ChooseKResult {
 }
 
 const LLOYD_ITERATIONS = 50;
+const MIN_CLUSTER_SHARE = 0.01;
 const REPAIR_ROUNDS = 3;
 
 export function chooseK(data: Float32Array, dimensions: number, options: ChooseKOptions): ChooseKResult {
@@ -65,7 +69,8 @@ function onSample(sample: RowMatrix, options: ChooseKOptions): ChooseKResult {
   const kMin = Math.max(2, options.kMin ?? 2);
   // A silhouette needs at least one cluster with two rows and one other cluster.
   const kMax = Math.min(options.kMax ?? 30, sample.rows - 1);
-  const tolerance = options.tolerance ?? 0.002;
+  const tolerance = options.tolerance ?? 0.01;
+  const minCluster = Math.max(2, Math.ceil(MIN_CLUSTER_SHARE * sample.rows));
   const norms = squaredNorms(sample);
 
   const whole = new Float64Array(d);
@@ -82,16 +87,23 @@ function onSample(sample: RowMatrix, options: ChooseKOptions): ChooseKResult {
       rng, maxRounds: REPAIR_ROUNDS, maxIterations: LLOYD_ITERATIONS, tolerance: 0, norms,
     }));
     if (k < kMin) continue;
-    silhouettes.push({ k, silhouette: meanSilhouette(sample, run.assignments, k) });
+    const sizes = new Int32Array(k);
+    for (const c of run.assignments) sizes[c]!++;
+    silhouettes.push({ k, silhouette: meanSilhouette(sample, run.assignments, k), smallestCluster: Math.min(...sizes) });
     centroidsByK.set(k, run.centroids);
   }
-  const criterion = `mean cosine silhouette over ${sample.rows} sampled rows for k in ${kMin}..${Math.max(kMin, kMax)}; smallest k within ${tolerance} of the best`;
+  const criterion =
+    `mean cosine silhouette over ${sample.rows} sampled rows for k in ${kMin}..${Math.max(kMin, kMax)}, ` +
+    `clusters of at least ${minCluster} rows; smallest k within ${100 * tolerance}% of the best`;
   if (silhouettes.length === 0) {
     const k = Math.min(kMin, Math.max(1, sample.rows));
     return { k, silhouettes, sampleSize: sample.rows, centroids: new Float32Array(0), criterion: `${criterion} (too few rows: k = ${k})` };
   }
-  const best = Math.max(...silhouettes.map((s) => s.silhouette));
-  const chosen = silhouettes.find((s) => s.silhouette >= best - tolerance)!;
+  const eligible = silhouettes.filter((s) => s.smallestCluster >= minCluster);
+  // With no clustering free of tiny clusters (a tiny corpus), judge them all.
+  const candidates = eligible.length > 0 ? eligible : silhouettes;
+  const best = Math.max(...candidates.map((s) => s.silhouette));
+  const chosen = candidates.find((s) => s.silhouette >= best - tolerance * Math.abs(best))!;
   return { k: chosen.k, silhouettes, sampleSize: sample.rows, centroids: Float32Array.from(centroidsByK.get(chosen.k)!), criterion };
 }
 
