@@ -42,6 +42,23 @@ export function acquisition(model: AcquisitionModel, x: ArrayLike<number>, withG
   return grad ? { value, grad } : { value };
 }
 
+/** a(x) at m points (row-major m×d) through the GPs' batched predictions; no gradients. */
+export function acquisitionBatch(model: AcquisitionModel, xs: Float64Array, m: number): Float64Array {
+  const values = new Float64Array(m);
+  if (model.best !== undefined) {
+    const p = model.objective.predictBatch(xs, m);
+    for (let i = 0; i < m; i++) {
+      const s = Math.sqrt(p.variance[i]!);
+      values[i] = Math.log(s) + logH((model.best - p.mean[i]!) / s).value;
+    }
+  }
+  for (const c of model.constraints) {
+    const p = c.gp.predictBatch(xs, m);
+    for (let i = 0; i < m; i++) values[i]! += logNormalCdf((c.threshold - p.mean[i]!) / Math.sqrt(p.variance[i]!)).value;
+  }
+  return values;
+}
+
 /** Adds ∂/∂x of [log s] (when withLogS) + f(z), z = (t − μ)/s, given df/dz. */
 function addGaussianTermGrad(grad: Float64Array, dMean: Float64Array, dVar: Float64Array, s: number, z: number, dfdz: number, withLogS: boolean): void {
   for (let k = 0; k < grad.length; k++) {
@@ -63,25 +80,40 @@ export interface AcquisitionSearch {
   polishIterations?: number;
 }
 
-/** Maximizes the acquisition: score many candidates, then polish the best few with L-BFGS. */
+/**
+ * Maximizes the acquisition: score many candidates (a flat m×d buffer, no per-point objects),
+ * keep the best few, polish each with L-BFGS.
+ */
 export function maximizeAcquisition(model: AcquisitionModel, search: AcquisitionSearch): { x: number[]; value: number } {
   const { rng, candidates = 1000, anchors = [], localPerAnchor = 100, polish = 5, polishIterations = 40 } = search;
   const d = model.objective.d;
-  const pool: number[][] = [];
-  for (let i = 0; i < candidates; i++) pool.push(Array.from({ length: d }, () => rng.next()));
+  const m = candidates + anchors.length * localPerAnchor;
+  const pool = new Float64Array(m * d);
+  for (let i = 0; i < candidates * d; i++) pool[i] = rng.next();
+  let at = candidates * d;
   for (const anchor of anchors) {
     for (let i = 0; i < localPerAnchor; i++) {
       // Mixed scales: some candidates close to the anchor, some further out.
       const scale = i % 3 === 0 ? 0.1 : i % 3 === 1 ? 0.02 : 0.004;
-      pool.push(anchor.map((v) => clamp01(v + scale * gaussian(rng))));
+      for (let k = 0; k < d; k++) pool[at++] = clamp01(anchor[k]! + scale * gaussian(rng));
     }
   }
-  const scored = pool.map((x) => ({ x, value: acquisition(model, x, false).value }));
-  scored.sort((a, b) => b.value - a.value);
+  // Top `polish` candidates by value, kept sorted best first (polish is small).
+  const top: { index: number; value: number }[] = [];
+  const values = acquisitionBatch(model, pool, m);
+  for (let i = 0; i < m; i++) {
+    const value = values[i]!;
+    if (top.length === polish && !(value > top[top.length - 1]!.value)) continue;
+    let j = Math.min(top.length, polish - 1);
+    while (j > 0 && top[j - 1]!.value < value) j--;
+    top.splice(j, 0, { index: i, value });
+    if (top.length > polish) top.pop();
+  }
   const lo = new Float64Array(d);
   const hi = new Float64Array(d).fill(1);
-  let best = scored[0]!;
-  for (const start of scored.slice(0, polish)) {
+  const first = top[0] ?? { index: 0, value: Number.NEGATIVE_INFINITY };
+  let best = { x: Array.from(pool.subarray(first.index * d, first.index * d + d)), value: first.value };
+  for (const start of top) {
     const result = minimizeBox(
       (x) => {
         const a = acquisition(model, x, true);
@@ -89,7 +121,7 @@ export function maximizeAcquisition(model: AcquisitionModel, search: Acquisition
         for (let k = 0; k < d; k++) grad[k] = -grad[k]!;
         return { value: Number.isFinite(a.value) ? -a.value : Number.POSITIVE_INFINITY, grad };
       },
-      start.x,
+      pool.subarray(start.index * d, start.index * d + d),
       lo,
       hi,
       { maxIter: polishIterations, gradTol: 1e-7, fTol: 1e-12 },

@@ -8,26 +8,27 @@
  * A numerically indefinite, retries with growing diagonal jitter (relative to the mean diagonal)
  * instead of failing: a slightly smoothed GP is better than no proposal.
  */
-export function cholesky(a: Float64Array, n: number): { l: Float64Array; jitter: number } {
+export function cholesky(a: Float64Array, n: number, out?: Float64Array): { l: Float64Array; jitter: number } {
   let meanDiag = 0;
   for (let i = 0; i < n; i++) meanDiag += a[i * n + i]!;
   meanDiag = Math.max(meanDiag / Math.max(n, 1), 1e-300);
+  const l = out ?? new Float64Array(n * n);
   let jitter = 0;
   for (let attempt = 0; attempt < 10; attempt++) {
-    const l = tryCholesky(a, n, jitter);
-    if (l) return { l, jitter };
+    if (tryCholesky(a, n, jitter, l)) return { l, jitter };
     jitter = jitter === 0 ? meanDiag * 1e-10 : jitter * 10;
   }
   throw new Error('cholesky: matrix is not positive definite even with jitter');
 }
 
-function tryCholesky(a: Float64Array, n: number, jitter: number): Float64Array | undefined {
-  const l = new Float64Array(n * n);
+/** Writes the factor into l (only its lower triangle and diagonal are meaningful). */
+function tryCholesky(a: Float64Array, n: number, jitter: number, l: Float64Array): boolean {
+  l.fill(0);
   for (let j = 0; j < n; j++) {
     let d = a[j * n + j]! + jitter;
     const rowJ = j * n;
     for (let k = 0; k < j; k++) d -= l[rowJ + k]! * l[rowJ + k]!;
-    if (!(d > 0)) return undefined;
+    if (!(d > 0)) return false;
     const ljj = Math.sqrt(d);
     l[rowJ + j] = ljj;
     for (let i = j + 1; i < n; i++) {
@@ -37,12 +38,12 @@ function tryCholesky(a: Float64Array, n: number, jitter: number): Float64Array |
       l[rowI + j] = s / ljj;
     }
   }
-  return l;
+  return true;
 }
 
 /** Solves L z = b (L lower triangular), in place into a new array. */
-export function solveLower(l: Float64Array, n: number, b: ArrayLike<number>): Float64Array {
-  const z = new Float64Array(n);
+export function solveLower(l: Float64Array, n: number, b: ArrayLike<number>, out?: Float64Array): Float64Array {
+  const z = out ?? new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let s = b[i]!;
     const row = i * n;
@@ -53,8 +54,8 @@ export function solveLower(l: Float64Array, n: number, b: ArrayLike<number>): Fl
 }
 
 /** Solves Lᵀ z = b (L lower triangular). */
-export function solveUpper(l: Float64Array, n: number, b: ArrayLike<number>): Float64Array {
-  const z = new Float64Array(n);
+export function solveUpper(l: Float64Array, n: number, b: ArrayLike<number>, out?: Float64Array): Float64Array {
+  const z = out ?? new Float64Array(n);
   for (let i = n - 1; i >= 0; i--) {
     let s = b[i]!;
     for (let k = i + 1; k < n; k++) s -= l[k * n + i]! * z[k]!;
@@ -68,25 +69,35 @@ export function cholSolve(l: Float64Array, n: number, b: ArrayLike<number>): Flo
   return solveUpper(l, n, solveLower(l, n, b));
 }
 
-/** A⁻¹ (symmetric, full) given L = chol(A): invert L, then A⁻¹ = L⁻ᵀ L⁻¹. */
-export function cholInverse(l: Float64Array, n: number): Float64Array {
-  const li = new Float64Array(n * n);
-  for (let j = 0; j < n; j++) {
-    li[j * n + j] = 1 / l[j * n + j]!;
-    for (let i = j + 1; i < n; i++) {
-      let s = 0;
-      for (let k = j; k < i; k++) s -= l[i * n + k]! * li[k * n + j]!;
-      li[i * n + j] = s / l[i * n + i]!;
-    }
-  }
-  const inv = new Float64Array(n * n);
+/**
+ * A⁻¹ (symmetric, full) given L = chol(A): M = L⁻¹ row by row (row i of M is a combination of
+ * the rows above it, so every inner loop runs over contiguous memory), then A⁻¹ = Mᵀ M as a sum
+ * of outer products of M's rows. scratch (n×n) holds M when given.
+ */
+export function cholInverse(l: Float64Array, n: number, out?: Float64Array, scratch?: Float64Array): Float64Array {
+  const m = scratch ?? new Float64Array(n * n);
+  m.fill(0);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = 0;
-      for (let k = i; k < n; k++) s += li[k * n + i]! * li[k * n + j]!;
-      inv[i * n + j] = s;
-      inv[j * n + i] = s;
+    const rowI = i * n;
+    for (let k = 0; k < i; k++) {
+      const c = l[rowI + k]!;
+      const rowK = k * n;
+      for (let j = 0; j <= k; j++) m[rowI + j]! += c * m[rowK + j]!;
+    }
+    const inv = 1 / l[rowI + i]!;
+    for (let j = 0; j < i; j++) m[rowI + j] = -m[rowI + j]! * inv;
+    m[rowI + i] = inv;
+  }
+  const inv = out ?? new Float64Array(n * n);
+  inv.fill(0);
+  for (let k = 0; k < n; k++) {
+    const rowK = k * n;
+    for (let i = 0; i <= k; i++) {
+      const c = m[rowK + i]!;
+      const rowI = i * n;
+      for (let j = 0; j <= i; j++) inv[rowI + j]! += c * m[rowK + j]!;
     }
   }
+  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) inv[j * n + i] = inv[i * n + j]!;
   return inv;
 }

@@ -52,9 +52,9 @@ export function kernelMatrix(x: ArrayLike<number>, n: number, lengthscales: read
  * k_* (length n) for a query x and, when grad is given (n×d, row-major), ∂k_*i/∂x_k =
  * −σ_f² (5/3)(1 + √5 r) e^{−√5 r} (x_k − x_ik)/ℓ_k², smooth at r = 0.
  */
-export function crossKernel(xq: ArrayLike<number>, x: ArrayLike<number>, n: number, invLs2: Float64Array, sf2: number, grad?: Float64Array): Float64Array {
+export function crossKernel(xq: ArrayLike<number>, x: ArrayLike<number>, n: number, invLs2: Float64Array, sf2: number, grad?: Float64Array, out?: Float64Array): Float64Array {
   const d = invLs2.length;
-  const ks = new Float64Array(n);
+  const ks = out ?? new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let r2 = 0;
     for (let k = 0; k < d; k++) {

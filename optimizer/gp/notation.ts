@@ -7,7 +7,9 @@
  *   y ∈ R^n      observed values, standardized: y = (raw − mean(raw)) / std(raw), so the GP's
  *                prior mean is 0 and σ_f² ≈ 1 is a good default
  *   ℓ ∈ R^d      per-dimension lengthscales (ARD), bounded to [0.01, 10] on the unit cube
- *   σ_f²         signal variance; σ_n² noise variance (≥ 1e-6, in standardized units)
+ *   σ_f²         signal variance (≤ 100: a strong trend, as in Branin, standardizes to a large
+ *                amplitude); σ_n² noise variance (≥ 1e-9, in standardized units, so a deterministic
+ *                objective can be interpolated closely; the Cholesky jitter guards the rounding)
  *   θ ∈ R^{d+2}  hyperparameters in log space: θ = (log ℓ_1 … log ℓ_d, log σ_f, log σ_n)
  *   r(x, x')     scaled distance √(Σ_k (x_k − x'_k)² / ℓ_k²)
  *   k(x, x')     Matern-5/2: σ_f² (1 + √5 r + 5r²/3) exp(−√5 r)
@@ -19,6 +21,7 @@
  *                the latent function (noise excluded: EI asks about f, not a noisy re-measurement)
  *   NLL(θ)       negative log marginal likelihood ½ yᵀα + Σ_i log L_ii + (n/2) log 2π
  *   ∂NLL/∂θ_j    −½ tr((α αᵀ − K_y⁻¹) ∂K_y/∂θ_j)
+ *   p(θ)         hyperparameter prior (./hyperprior.ts); the fit minimizes NLL(θ) − log p(θ) (MAP)
  */
 export interface GpHyperparameters {
   /** Lengthscales ℓ, length d. */
@@ -38,8 +41,8 @@ export interface HyperparameterBounds {
 
 export const DEFAULT_BOUNDS: HyperparameterBounds = {
   lengthscale: [0.01, 10],
-  signalVariance: [0.05, 20],
-  noiseVariance: [1e-6, 1],
+  signalVariance: [0.05, 100],
+  noiseVariance: [1e-9, 1],
 };
 
 export function toTheta(h: GpHyperparameters): Float64Array {

@@ -1,9 +1,11 @@
 /**
- * Bayesian optimization: a quasi-random start, then each proposal maximizes constrained log-EI
- * under Matern-5/2 GPs (one for the loss, one per constraint). Hyperparameter fitting is the
- * expensive part, so it is budgeted: a full multi-start fit while data is scarce and every
- * `fullRefitEvery` observations after that, and a short warm-started fit in between (the
- * optimum moves little when one point is added).
+ * Bayesian optimization: max(5, 2d) scrambled-Halton points, then each proposal maximizes
+ * constrained log-EI under Matern-5/2 GPs (one for the loss, one per constraint) whose
+ * hyperparameters are MAP estimates under ../gp/hyperprior.ts. Fitting is the expensive part, so
+ * it is budgeted: a full fit (warm start plus the best of the default and `restarts` prior draws)
+ * while n ≤ `fullRefitUntil` and every `fullRefitEvery` observations after that, and in between
+ * one short L-BFGS run from the previous optimum, which moves little when one point is added.
+ * Every random choice comes from the seeded generator, so proposals are deterministic.
  */
 import type { Rng } from '../../bandits/rng.js';
 import { Sfc32 } from '../../bandits/rng.js';
@@ -11,25 +13,38 @@ import type { AcquisitionModel } from '../acquisition.js';
 import { maximizeAcquisition } from '../acquisition.js';
 import { fitHyperparameters } from '../gp/fit-hyperparameters.js';
 import { GaussianProcess, standardize } from '../gp/gaussian-process.js';
+import type { HyperPrior } from '../gp/hyperprior.js';
+import { DEFAULT_PRIOR } from '../gp/hyperprior.js';
 import type { GpHyperparameters } from '../gp/notation.js';
 import { ScrambledHalton } from '../halton.js';
 import type { Sampler, SamplerContext } from './sampler.js';
 
 export interface GpEiOptions {
   seed: number;
-  /** Quasi-random trials before the GP takes over; default max(d + 1, 5). */
+  /** Quasi-random trials before the GP takes over; default max(5, 2d). */
   initialTrials?: number;
+  /** Uniform candidates screened per acquisition maximization. */
   candidates?: number;
+  /** Candidates around each of the best observations. */
+  localCandidates?: number;
+  /** Best observations used as anchors for local candidates. */
+  anchors?: number;
+  /** Best candidates polished by L-BFGS. */
   polish?: number;
-  /** Full refits for n ≤ this, then every `fullRefitEvery` observations. */
+  /** Full multi-start fits while n ≤ this, then every `fullRefitEvery` observations. */
   fullRefitUntil?: number;
   fullRefitEvery?: number;
+  /** Random starts (drawn from the prior) screened in a full fit, besides the warm and default starts. */
   restarts?: number;
+  /** How many of the screened starts get an L-BFGS run in a full fit (the warm start always does). */
+  fitRuns?: number;
   /**
    * Required improvement ξ, in units of the loss's standard deviation: EI asks for f < f* − ξ.
    * Without it a confident GP can rank re-measuring the incumbent above any new point.
    */
   xi?: number;
+  /** Hyperparameter prior; null for a plain maximum-likelihood fit. */
+  prior?: HyperPrior | null;
 }
 
 export class GpEiSampler implements Sampler {
@@ -45,13 +60,13 @@ export class GpEiSampler implements Sampler {
 
   propose(context: SamplerContext): number[] {
     const { dim, observations } = context;
-    const initial = this.options.initialTrials ?? Math.max(dim + 1, 5);
+    const initial = this.options.initialTrials ?? Math.max(5, 2 * dim);
     if (observations.length < initial || observations.length < 2) {
       if (!this.halton || this.halton.dim !== dim) this.halton = new ScrambledHalton(dim, Sfc32.fromSeed(this.options.seed ^ 0x5bd1e995));
       return this.halton.point(context.trialCount);
     }
     const n = observations.length;
-    const full = n <= (this.options.fullRefitUntil ?? 20) || n % (this.options.fullRefitEvery ?? 1) === 0;
+    const full = n <= (this.options.fullRefitUntil ?? 20) || n % (this.options.fullRefitEvery ?? 5) === 0;
     const feasible = observations.filter((o) => (o.constraints ?? []).every((c) => c <= 0));
     const bestLoss = feasible.length > 0 ? Math.min(...feasible.map((o) => o.loss)) : undefined;
 
@@ -79,9 +94,10 @@ export class GpEiSampler implements Sampler {
       x = context.snap(
         maximizeAcquisition(model, {
           rng: this.rng,
-          candidates: this.options.candidates ?? 2000,
-          anchors: ranked.slice(0, 3).map((o) => o.x),
-          polish: this.options.polish ?? 10,
+          candidates: this.options.candidates ?? 1000,
+          anchors: ranked.slice(0, this.options.anchors ?? 3).map((o) => o.x),
+          localPerAnchor: this.options.localCandidates ?? 100,
+          polish: this.options.polish ?? 5,
         }).x,
       );
       if (!xs.some((o) => nearlyEqual(o, x))) break;
@@ -92,12 +108,15 @@ export class GpEiSampler implements Sampler {
   private fitModel(index: number, xs: readonly (readonly number[])[], ys: readonly number[], dim: number, full: boolean): GaussianProcess {
     const std = standardize(xs, ys, dim);
     const warm = this.hypers[index];
+    const prior = this.options.prior === undefined ? DEFAULT_PRIOR : this.options.prior;
     const { hyper } = fitHyperparameters(std.x, std.y, xs.length, dim, {
       rng: this.rng,
-      restarts: full ? (this.options.restarts ?? 2) : 0,
-      maxIter: full ? 80 : 20,
+      restarts: full ? (this.options.restarts ?? 8) : 0,
+      runs: this.options.fitRuns ?? 1,
+      maxIter: full ? 40 : 30,
       warmStart: warm,
       warmOnly: !full && warm !== undefined,
+      ...(prior ? { prior } : {}),
     });
     this.hypers[index] = hyper;
     return new GaussianProcess(xs, ys, hyper);
@@ -108,3 +127,4 @@ export class GpEiSampler implements Sampler {
 function nearlyEqual(a: readonly number[], b: readonly number[]): boolean {
   return a.every((v, k) => Math.abs(v - b[k]!) < 1e-3);
 }
+
