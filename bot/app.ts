@@ -1,4 +1,5 @@
 import { randomUUID, randomInt } from 'node:crypto';
+import { hostname } from 'node:os';
 import { hasProviderKeys, type Config } from '../config/index.js';
 import { fnv1a32 } from '../experiments/stable-hash.js';
 import { ExperimentEngine } from '../experiments/engine.js';
@@ -15,6 +16,9 @@ import { SimulatedModel } from '../router/providers/simulated.js';
 import { Router } from '../router/route.js';
 import { buildRoutingPolicy, withOverrides } from '../router/routing-policy.js';
 import { VariantServing } from '../router/variant-serving.js';
+import { AutoTuner } from '../optimizer/loop/auto-tuner.js';
+import type { Tuner } from '../optimizer/loop/tune-types.js';
+import { workerTuner } from '../optimizer/loop/worker-tuner.js';
 import { buildPilot } from '../pilot/build-pilot.js';
 import type { PilotService } from '../pilot/pilot-service.js';
 import { openSqliteStore } from '../store/index.js';
@@ -38,6 +42,8 @@ export interface AppOverrides {
   policySeed?: number;
   newId?: () => string;
   onRewardClosed?: (reward: RewardRecord) => void;
+  /** The optimizer's tuning pass; a worker thread unless given. */
+  tune?: Tuner;
 }
 
 /** Everything one Switchboard process runs on, assembled from the config. Adapters and the HTTP server sit on top. */
@@ -62,6 +68,8 @@ export interface App {
   /** The `analysis` domain's bandit and router: it picks the provider that writes pilot summaries. */
   analysisRouter: Router;
   pilot: PilotService;
+  /** The autonomous optimizer: tunes each community's bandit from its logs and runs the canaries. */
+  optimizer: AutoTuner;
   /** Snapshots the policies, stops pilot worker threads and closes the store (await `pilot.close()` first to let runs finish). */
   close(): void;
 }
@@ -140,8 +148,18 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const pilotParts = buildPilot({ config, store, metrics, logger, clock, analysisRouter, newId: routerOptions.newId });
   // Analysis turns share the arms, circuit breaker and budget with answers, but learn in their own bandit.
   const router = new Router({ ...routerOptions, keeper, systemPrompt: SYSTEM_PROMPT, serving, retrieval: pilotParts.retrieval });
+  const settings = config.optimizer;
+  const optimizer = new AutoTuner({
+    store, engine: experiments, tune: overrides.tune ?? workerTuner(config, logger), metrics: metrics.optimizer, logger,
+    now: () => clock.now(), newId: routerOptions.newId, holder: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    settings: {
+      enabled: settings.enabled, intervalMs: settings.intervalMs, afterRewards: settings.afterRewards, minRewards: settings.minRewards,
+      maxLogs: settings.maxLogs, trials: settings.trials, canaryShare: settings.canaryShare, confidence: settings.deployConfidence,
+      tolerance: settings.rollbackTolerance, minSamples: settings.canaryMinRequests, maxAgeMs: settings.canaryMaxAgeMs,
+    },
+  });
   return {
-    config, clock, logger, metrics, store, arms, keeper, closer, router, experiments, serving, analysisRouter, pilot: pilotParts.service,
+    config, clock, logger, metrics, store, arms, keeper, closer, router, experiments, serving, analysisRouter, pilot: pilotParts.service, optimizer,
     simulated: arms.every((a) => a.model instanceof SimulatedModel),
     warnings: configured?.warnings ?? [],
     close() {

@@ -5,6 +5,7 @@ import { ConfigError, type Config } from '../config/index.js';
 import { loadProcessConfig } from '../config/process-config.js';
 import { createHttpServer, createLogger } from '../telemetry/index.js';
 import { mountJsonApi } from '../api/json-api.js';
+import { mountOptimizerApi } from '../api/optimizer-api.js';
 import { mountPilotApi } from '../api/pilot-api.js';
 import { COMMANDS } from '../commands/registry.js';
 import { createApp, type App } from './app.js';
@@ -57,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
   const http = createHttpServer({ logger, metrics: app.metrics, readiness: () => ready });
   mountJsonApi(http, app, config.http.apiToken);
   mountPilotApi(http, app, config.http.apiToken);
+  mountOptimizerApi(http, app, config.http.apiToken);
   const adapters = createPlatformAdapters(platforms, {
     app, commands: COMMANDS, http, onHistorySource: (source) => app.pilot.addHistorySource(source),
   });
@@ -74,9 +76,13 @@ async function main(argv: string[]): Promise<number> {
   if (closed > 0) logger.info({ closed }, 'closed rewards left pending by the previous run');
   const sweep = setInterval(() => app.closer.closeDue(), 1000);
   sweep.unref();
+  // The optimizer checks its canaries and whether a community is due for tuning once a minute.
+  const tuning = setInterval(() => void app.optimizer.tick().catch((error: unknown) => logger.error({ err: error }, 'optimizer tick failed')), 60_000);
+  tuning.unref();
 
   const shutdown = async () => {
     clearInterval(sweep);
+    clearInterval(tuning);
     ready = false;
     await Promise.all(adapters.map((a) => a.stop().catch((error: unknown) => logger.error({ err: error, adapter: a.name }, 'adapter did not stop cleanly'))));
     await http.close().catch(() => undefined);

@@ -43,13 +43,18 @@ export function parseVariantSpecs(text: string): VariantPolicy[] {
 }
 
 /** How a variant's policy reads in /abtest list and status. */
+/** Tuned values carry many digits; three significant ones are enough to read. */
+const round = (x: number) => Number(x.toPrecision(3));
+
 export function describePolicy(policy: VariantPolicy): string {
   if (policy.kind === 'fixed-arm') return `arm:${policy.arm}`;
   const o = policy.overrides ?? {};
   const parts = [
-    ...(o.epsilon !== undefined ? [`epsilon:${o.epsilon}`] : []),
-    ...(o.ridgeLambda !== undefined ? [`lambda:${o.ridgeLambda}`] : []),
-    ...(o.alpha !== undefined ? [`alpha:${o.alpha}`] : []),
+    ...(o.epsilon !== undefined ? [`epsilon:${round(o.epsilon)}`] : []),
+    ...(o.epsilonFloor !== undefined && o.epsilonFloor !== o.epsilon ? [`floor:${round(o.epsilonFloor)}`] : []),
+    ...(o.ridgeLambda !== undefined ? [`lambda:${round(o.ridgeLambda)}`] : []),
+    ...(o.alpha !== undefined ? [`alpha:${round(o.alpha)}`] : []),
+    ...(o.driftRate !== undefined ? [`drift:${round(o.driftRate)}@${round(o.driftDecay ?? 0)}`] : []),
   ];
   return parts.length ? parts.join(',') : 'default policy';
 }

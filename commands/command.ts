@@ -1,4 +1,5 @@
 import type { ExperimentEngine } from '../experiments/engine.js';
+import type { AutoTuner } from '../optimizer/loop/auto-tuner.js';
 import type { PilotService } from '../pilot/pilot-service.js';
 import type { Store } from '../store/store.js';
 
@@ -45,6 +46,8 @@ export interface CommandServices {
   store: Store;
   /** Absent where no router runs (then /abtest says so). */
   experiments?: ExperimentEngine;
+  /** Absent where the optimizer does not run (then /optimizer says so). */
+  optimizer?: AutoTuner;
   /** Absent where the pilot pipeline does not run (then /pilot says so). */
   pilot?: PilotService;
   /** Most messages `/pilot run` reads (PILOT_HISTORY_LIMIT). */

@@ -1,10 +1,11 @@
 import type { Command, CommandContext, CommandReply } from './command.js';
 import { abtestCommand } from './abtest.js';
+import { optimizerCommand } from './optimizer.js';
 import { pilotCommand } from './pilot.js';
 import { routerCommand } from './router-stats.js';
 
 /** Every slash command, once; each adapter translates these definitions to its platform. */
-export const COMMANDS: readonly Command[] = [routerCommand, abtestCommand, pilotCommand];
+export const COMMANDS: readonly Command[] = [routerCommand, abtestCommand, optimizerCommand, pilotCommand];
 
 /**
  * Runs a command by name for an adapter: unknown commands and non-admins asking for admin

@@ -1,6 +1,5 @@
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../telemetry/module-worker.js';
 import { HashingEmbedder } from './hashing-embedder.js';
 import { segment, type SegmentOptions } from './segment.js';
 import type { Chunk } from './types.js';
@@ -47,17 +46,8 @@ export class SequentialRunner implements LocalRunner {
 
 const START_TIMEOUT_MS = 15_000;
 
-/**
- * Starts the worker module. Under tsx (npm start, tests) the worker is TypeScript and must
- * register tsx's loader itself: a worker's `--import` in execArgv is not applied in Node 20.
- */
 function spawn(): Worker {
-  const ext = extname(fileURLToPath(import.meta.url));
-  const url = new URL(`./pilot-worker${ext}`, import.meta.url);
-  if (ext !== '.ts') return new Worker(url);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(url.href)}); });`;
-  return new Worker(code, { eval: true });
+  return startModuleWorker(new URL('./pilot-worker', import.meta.url), import.meta.url);
 }
 
 interface Pending {

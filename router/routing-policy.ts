@@ -51,6 +51,8 @@ export function withOverrides(bandit: Config['bandit'], overrides: BanditOverrid
     ...(overrides.epsilon !== undefined ? { epsilon: overrides.epsilon } : {}),
     ...(overrides.ridgeLambda !== undefined ? { ridgeLambda: overrides.ridgeLambda } : {}),
     ...(overrides.alpha !== undefined ? { alpha: overrides.alpha } : {}),
+    ...(overrides.driftRate !== undefined ? { driftRate: overrides.driftRate } : {}),
+    ...(overrides.driftDecay !== undefined ? { driftDecay: overrides.driftDecay } : {}),
     epsilonFloor: floor,
   };
 }

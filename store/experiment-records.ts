@@ -8,6 +8,9 @@ export interface BanditOverrides {
   epsilonFloor?: number;
   ridgeLambda?: number;
   alpha?: number;
+  /** The recency correction (the optimizer tunes these; admins' specs do not set them). */
+  driftRate?: number;
+  driftDecay?: number;
 }
 
 export type VariantPolicy =

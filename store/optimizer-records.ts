@@ -1,4 +1,5 @@
 import type { BanditOverrides } from './experiment-records.js';
+import type { ClosedReward } from './records.js';
 
 /** Rows of the autonomous optimizer: its runs, the canaries they deployed, and the run lock. */
 
@@ -58,14 +59,9 @@ export interface DeploymentRecord {
 }
 
 /** A routing decision with its closed reward, as the optimizer's objective reads it. */
-export interface LoggedRouting {
-  decisionId: string;
-  closedAt: number;
-  features: number[];
-  arms: string[];
-  arm: string;
-  propensity: number;
-  reward: number;
+export interface LoggedRouting extends ClosedReward {
+  /** The logging policy's whole distribution over `arms` (DecisionRecord.probabilities). */
+  probabilities: number[];
   policyVersion: string;
 }
 

@@ -16,7 +16,8 @@ interface DeploymentRow {
 }
 
 interface LogRow {
-  decision_id: string; closed_at: number; features: string; arms: string; arm: string; propensity: number; reward: number; policy_version: string;
+  seq: number; decision_id: string; closed_at: number; features: string; arms: string; arm: string; propensity: number; reward: number;
+  components: string; probabilities: string; policy_version: string;
 }
 
 const RUN_COLUMNS = 'id, tenant, trigger, status, started_at, finished_at, logs, trials, best, best_estimate, current_estimate, gain, reason, deployment_id';
@@ -72,10 +73,11 @@ export class SqliteOptimizer implements OptimizerStore {
     // The newest `limit` closed rewards, returned oldest first: the objective replays them in time order.
     this.logs = db.prepare(
       `SELECT * FROM (
-         SELECT d.id AS decision_id, r.closed_at, d.features, d.arms, d.arm, d.propensity, r.reward, d.policy_version
+         SELECT r.seq, d.id AS decision_id, r.closed_at, d.features, d.arms, r.arm, d.propensity, r.reward, r.components,
+           d.probabilities, d.policy_version
          FROM rewards r JOIN decisions d ON d.id = r.decision_id
          WHERE d.tenant = ? AND r.domain = 'routing' AND r.closed_at > ? ORDER BY r.seq DESC LIMIT ?
-       ) ORDER BY closed_at, decision_id`,
+       ) ORDER BY seq`,
     );
     this.count = db.prepare(
       `SELECT COUNT(*) AS n FROM rewards r JOIN decisions d ON d.id = r.decision_id WHERE d.tenant = ? AND r.domain = 'routing' AND r.closed_at > ?`,
@@ -112,8 +114,10 @@ export class SqliteOptimizer implements OptimizerStore {
 
   routingLogs(tenant: string, since: number, limit: number): LoggedRouting[] {
     return this.logs.all(tenant, since, limit).map((r) => ({
-      decisionId: r.decision_id, closedAt: r.closed_at, features: JSON.parse(r.features) as number[], arms: JSON.parse(r.arms) as string[],
-      arm: r.arm, propensity: r.propensity, reward: r.reward, policyVersion: r.policy_version,
+      seq: r.seq, decisionId: r.decision_id, domain: 'routing', closedAt: r.closed_at, features: JSON.parse(r.features) as number[],
+      arms: JSON.parse(r.arms) as string[], arm: r.arm, propensity: r.propensity, reward: r.reward,
+      components: JSON.parse(r.components) as Record<string, number>, probabilities: JSON.parse(r.probabilities) as number[],
+      policyVersion: r.policy_version,
     }));
   }
 

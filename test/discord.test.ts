@@ -240,7 +240,7 @@ describe('where it answers', () => {
 });
 
 describe('slash commands', () => {
-  it('registers /router, /abtest and /pilot in the guild, hidden from non-admins', async () => {
+  it('registers /router, /abtest, /optimizer and /pilot in the guild, hidden from non-admins', async () => {
     await launch();
     const [put] = fake.calls('PUT', new RegExp(`^/applications/${APP_ID}/guilds/${GUILD_ID}/commands$`));
     expect(put!.body).toEqual([
@@ -251,6 +251,10 @@ describe('slash commands', () => {
       expect.objectContaining({
         name: 'abtest', type: 1, default_member_permissions: '32', dm_permission: false,
         options: ['create', 'list', 'status', 'stop', 'promote'].map((name) => expect.objectContaining({ type: 1, name })),
+      }),
+      expect.objectContaining({
+        name: 'optimizer', type: 1, default_member_permissions: '32', dm_permission: false,
+        options: ['status', 'run', 'rollback'].map((name) => expect.objectContaining({ type: 1, name })),
       }),
       expect.objectContaining({
         name: 'pilot', type: 1, default_member_permissions: '32', dm_permission: false,

@@ -67,9 +67,17 @@ export class AutoTuner {
     }
   }
 
-  /** Tunes one tenant now; returns the run, or undefined when another process holds the lock. */
+  /** Tunes one tenant now; resolves with the finished run, or undefined when another run holds the lock. */
   async run(tenant: string, trigger: OptimizerTrigger): Promise<OptimizerRunRecord | undefined> {
-    const { store, metrics, logger, now } = this.options;
+    return this.start(tenant, trigger)?.done;
+  }
+
+  /**
+   * Starts a run: takes the lock and records the run at once (so an admin's command can answer
+   * with its id), then tunes in the background. Undefined when another run holds the lock.
+   */
+  start(tenant: string, trigger: OptimizerTrigger): { run: OptimizerRunRecord; done: Promise<OptimizerRunRecord> } | undefined {
+    const { store, metrics, now } = this.options;
     if (this.busy || !store.optimizer.acquireLock(LOCK, this.options.holder, now(), now() + LEASE_MS)) {
       metrics.runs.inc({ trigger, outcome: 'skipped' });
       return undefined;
@@ -79,20 +87,29 @@ export class AutoTuner {
       id: this.options.newId(), tenant, trigger, status: 'running', startedAt: now(), finishedAt: null, logs: 0, trials: [],
       best: null, bestEstimate: null, currentEstimate: null, gain: null, reason: null, deploymentId: null,
     };
+    return { run: { ...run }, done: this.complete(run) };
+  }
+
+  get running(): boolean {
+    return this.busy;
+  }
+
+  private async complete(run: OptimizerRunRecord): Promise<OptimizerRunRecord> {
+    const { store, metrics, logger, now } = this.options;
     try {
       store.optimizer.createRun(run);
       await this.tuneAndMaybeDeploy(run);
     } catch (error) {
       Object.assign(run, { status: 'failed', reason: `failed: ${(error as Error).message}` });
-      logger.error({ runId: run.id, tenant, err: (error as Error).message }, 'optimizer run failed');
+      logger.error({ runId: run.id, tenant: run.tenant, err: (error as Error).message }, 'optimizer run failed');
     } finally {
       run.finishedAt = now();
       store.optimizer.updateRun(run);
       store.optimizer.releaseLock(LOCK, this.options.holder);
       this.busy = false;
-      metrics.runs.inc({ trigger, outcome: run.status });
-      if (run.bestEstimate) metrics.bestObjective.set({ tenant }, run.bestEstimate.value);
-      logger.info({ runId: run.id, tenant, status: run.status, reason: run.reason }, 'optimizer run finished');
+      metrics.runs.inc({ trigger: run.trigger, outcome: run.status });
+      if (run.bestEstimate) metrics.bestObjective.set({ tenant: run.tenant }, run.bestEstimate.value);
+      logger.info({ runId: run.id, tenant: run.tenant, status: run.status, reason: run.reason }, 'optimizer run finished');
     }
     return run;
   }
