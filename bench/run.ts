@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../config/index.js';
 import { loadProcessConfig } from '../config/process-config.js';
 import { abtestCommand } from './abtest-cli.js';
+import { autotuneCommand } from './autotune.js';
 import { demo } from './demo.js';
 import { optimizerCommand } from './optimizer-cli.js';
 import { overheadCommand } from './overhead.js';
@@ -16,6 +17,7 @@ const SUITES: Record<string, (argv: string[]) => void | Promise<void>> = {
   demo: (argv) => demo(argv),
   abtest: (argv) => abtestCommand(argv),
   optimizer: (argv) => optimizerCommand(argv),
+  autotune: (argv) => autotuneCommand(argv, loadProcessConfig()),
   overhead: (argv) => overheadCommand(argv, loadProcessConfig()),
   pilot: (argv) => pilotCommand(argv),
 };
