@@ -25,7 +25,7 @@ export const SUMMARY_INSTRUCTIONS =
 
 /**
  * Topics of a run's chunks: k chosen by the mean cosine silhouette over a sample (choose-k.ts
- * states the rule), spherical k-means++ over all chunks, c-TF-IDF keywords per topic, and a short
+ * states the rule, and the run records it), spherical k-means++ over all chunks, c-TF-IDF keywords per topic, and a short
  * summary of each topic's most central passages through the router, so the `analysis` bandit
  * learns which provider summarizes best.
  */
@@ -36,7 +36,7 @@ export async function analyzeChunks(run: PilotRunRecord, chunks: readonly Stored
   const rng = Sfc32.fromSeed(options.seed ?? 1);
   const kMax = Math.min(options.maxTopics, Math.max(2, Math.floor(chunks.length / 2)));
   const chosen = chooseK(data, dims, { rng, kMax });
-  const clusters = kmeans(data, dims, chosen.k, { rng });
+  const clusters = kmeans(data, dims, chosen.k, { rng, initialCentroids: chosen.centroids });
   const keywords = clusterKeywords(chunks.map((c) => c.text), clusters.assignments, chosen.k, { topN: KEYWORDS })
     .map((terms) => terms.map((t) => t.term));
 
@@ -61,7 +61,7 @@ export async function analyzeChunks(run: PilotRunRecord, chunks: readonly Stored
 
   return {
     k: chosen.k,
-    criterion: `mean cosine silhouette over ${chosen.sampleSize} sampled chunks for k in 2..${kMax}; smallest k within 0.01 of the best`,
+    criterion: chosen.criterion,
     chunks: chunks.length,
     topics,
   };
