@@ -109,6 +109,6 @@ export async function optimizerCommand(argv: string[]): Promise<void> {
     }
   }
   const propose = samplers.includes('gp-ei') ? proposeMsAt60(seeds!) : null;
-  if (propose !== null) process.stdout.write(`# gp-ei: median ${propose.toFixed(1)} ms to propose with 60 observations (Hartmann-6, seeds 1..${Math.min(seeds!, 10)})\n`);
+  if (propose !== null) process.stderr.write(`gp-ei: median ${propose.toFixed(1)} ms to propose with 60 observations (Hartmann-6, seeds 1..${Math.min(seeds!, 10)})\n`);
   process.stdout.write(`${JSON.stringify({ suite: 'optimizer', seeds, budgets, rows, proposeMsAt60: propose })}\n`);
 }

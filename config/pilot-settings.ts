@@ -20,7 +20,7 @@ export const PILOT_SETTINGS = {
   PILOT_EMBEDDING_DIMENSIONS: setting({
     type: wholeNumber({ min: 0 }),
     default: 0,
-    description: 'Vector length; 0 means 256 for hashing and the model\'s own length for provider embedders.',
+    description: 'Vector length; 0 means each embedder\'s default (hashing 256, text-embedding-3-small 1536, Gemini 768).',
   }),
   PILOT_WORKSPACE: setting({
     type: namespacePart,
