@@ -42,7 +42,8 @@ export class ConsoleAdapter {
     const lines = createInterface({ input, ...(interactive ? { output, prompt: 'you › ' } : {}), terminal: interactive });
     if (interactive) {
       const names = this.options.commands?.names() ?? [];
-      const commands = names.length ? `, ${names.map((n) => `/${n}`).join(' or ')} as on Slack` : '';
+      const slashed = names.map((n) => `/${n}`);
+      const commands = names.length ? `, ${[slashed.slice(0, -1).join(', '), slashed.at(-1)].filter(Boolean).join(' or ')} as on Slack` : '';
       this.note(`Chat with Switchboard. Rate the last answer with + (helpful) or - (not helpful), /retry for another answer${commands}; Ctrl-D quits.\n`);
       lines.prompt();
     }
