@@ -1,6 +1,7 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { EmbeddingCreateParams } from 'openai/resources/embeddings';
 import type { ProviderError } from '../router/providers/language-model.js';
+import { createOpenAiClient } from '../router/providers/openai-client.js';
 import { aborted, malformed, toProviderError, type ErrorContext } from '../router/providers/openai-errors.js';
 import { embedInBatches, type BatchLimits } from './embed-batches.js';
 import type { Embedder } from './types.js';
@@ -29,9 +30,6 @@ export interface OpenAiEmbedderOptions {
 }
 
 export const DEFAULT_OPENAI_EMBEDDING_MODEL = 'text-embedding-3-small';
-const OPENAI_BASE_URL = 'https://api.openai.com/v1';
-// The SDK refuses to start without a key, even for servers that never check one.
-const PLACEHOLDER_KEY = 'not-needed';
 const MAX_ITEMS = 2048;
 const DEFAULT_MAX_TOKENS = 200_000;
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -76,20 +74,7 @@ export class OpenAiEmbedder implements Embedder {
       maxTokens: options.maxBatchTokens ?? DEFAULT_MAX_TOKENS,
     };
     this.context = { provider, apiKey: options.apiKey };
-    this.client = new OpenAI({
-      apiKey: options.apiKey || PLACEHOLDER_KEY,
-      baseURL: options.baseUrl ?? OPENAI_BASE_URL,
-      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      // The pilot's ingest job decides about retrying a whole batch; hidden retries would only delay its errors.
-      maxRetries: 0,
-      // Explicit nulls stop the SDK from filling these in from OPENAI_* environment variables.
-      organization: null,
-      project: null,
-      adminAPIKey: null,
-      webhookSecret: null,
-      // Failures surface as ProviderErrors; the SDK's console output would duplicate them.
-      logLevel: 'off',
-    });
+    this.client = createOpenAiClient({ ...options, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
   }
 
   async embed(texts: readonly string[], signal?: AbortSignal): Promise<Float32Array[]> {

@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type {
   ChatCompletionCreateParamsBase, ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
@@ -6,6 +6,7 @@ import type { ChatMessage } from '../chat-turn.js';
 import {
   ProviderError, type FinishReason, type GenerateRequest, type GenerateResult, type LanguageModel, type StreamChunk, type Usage,
 } from './language-model.js';
+import { createOpenAiClient } from './openai-client.js';
 import { aborted, malformed, toProviderError, type ErrorContext } from './openai-errors.js';
 import { readChunk, readCompletion } from './openai-response.js';
 
@@ -25,10 +26,6 @@ export interface OpenAiModelOptions {
   timeoutMs: number;
 }
 
-const OPENAI_BASE_URL = 'https://api.openai.com/v1';
-// The SDK refuses to start without a key, even for servers that never check one.
-const PLACEHOLDER_KEY = 'not-needed';
-
 export function createOpenAiModel(options: OpenAiModelOptions): LanguageModel {
   return new OpenAiModel(options);
 }
@@ -47,20 +44,7 @@ class OpenAiModel implements LanguageModel {
     if (this.provider === 'openai' && !options.apiKey) throw new Error('openai: an API key is required');
     if (this.provider === 'local' && !options.baseUrl) throw new Error('local: a base URL is required');
     this.context = { provider: this.provider, apiKey: options.apiKey };
-    this.client = new OpenAI({
-      apiKey: options.apiKey || PLACEHOLDER_KEY,
-      baseURL: options.baseUrl ?? OPENAI_BASE_URL,
-      timeout: options.timeoutMs,
-      // Retries and fallback belong to the router, which sees every provider at once.
-      maxRetries: 0,
-      // Explicit nulls stop the SDK from filling these in from OPENAI_* environment variables.
-      organization: null,
-      project: null,
-      adminAPIKey: null,
-      webhookSecret: null,
-      // Every failure surfaces as a ProviderError for the router to log; the SDK's console output would duplicate it.
-      logLevel: 'off',
-    });
+    this.client = createOpenAiClient(options);
   }
 
   async generate(req: GenerateRequest): Promise<GenerateResult> {
