@@ -14,6 +14,10 @@ export function parseSince(raw: string, now: number): number {
   return date;
 }
 
+function looksLikeSince(raw: string): boolean {
+  return /^\d+\s*[hdw]$/i.test(raw.trim()) || /^\d{4}-\d{2}-\d{2}/.test(raw.trim());
+}
+
 /** A channel given as a Discord mention (<#123>), a Slack one (<#C123|name>) or a bare id. */
 export function parseChannel(raw: string): string {
   const mention = /^<#([A-Za-z0-9]+)(\|[^>]*)?>$/.exec(raw.trim());
@@ -57,8 +61,12 @@ function start(ctx: CommandContext): CommandReply {
   if (ctx.platform === 'console') {
     return { title: '/pilot run', lines: ['Channel history needs Discord or Slack; on the console, POST texts or files to /pilot/run.'], ephemeral: true };
   }
-  const channel = ctx.options['channel'] ? parseChannel(String(ctx.options['channel'])) : ctx.channel;
-  const sinceText = String(ctx.options['since'] ?? DEFAULT_SINCE);
+  let channelText = ctx.options['channel'] === undefined ? undefined : String(ctx.options['channel']);
+  let sinceText = ctx.options['since'] === undefined ? undefined : String(ctx.options['since']);
+  // Typed as text (Slack, the console), `/pilot run 7d` means "this channel, since 7d".
+  if (channelText !== undefined && sinceText === undefined && looksLikeSince(channelText)) [channelText, sinceText] = [undefined, channelText];
+  const channel = channelText !== undefined ? parseChannel(channelText) : ctx.channel;
+  sinceText ??= DEFAULT_SINCE;
   const since = parseSince(sinceText, ctx.now);
   const run = ctx.services.pilot!.start({
     tenant: ctx.tenant, requestedBy: ctx.user,
