@@ -62,6 +62,9 @@ describe('JSON API', () => {
     expect(variants.map((v) => v.name)).toEqual(['A', 'B']);
     expect(variants[0]!.requests + variants[1]!.requests).toBe(200);
     expect(status.body['verdicts']).toHaveLength(1);
+    const timeline = status.body['timeline'] as { variants: Array<{ name: string; points: Array<{ mean: number }> }> };
+    expect(timeline.variants.map((v) => v.name)).toEqual(['A', 'B']);
+    expect(timeline.variants.every((v) => v.points.length > 0 && v.points.every((pt) => Number.isFinite(pt.mean)))).toBe(true);
     expect((await call('POST', '/tenants/t/experiments/cheap/stop')).body['experiment']).toMatchObject({ status: 'stopped' });
     expect((await call('POST', '/tenants/t/experiments/cheap/promote', { variant: 'B' })).body['default']).toMatchObject({ variant: 'B' });
     const list = await call('GET', '/tenants/t/experiments');

@@ -17,7 +17,7 @@ const MAX_BODY = 64 * 1024;
  *   POST /api/v1/tenants/:tenant/experiments            {"name", "variant": "arm:<arm>" | "epsilon:0.2,…", "share": 0.3}
  *        A/B/n: "variants": ["arm:<arm>", "epsilon:0.2"] (B, C…) instead of "variant"; "share" is the
  *        challengers' total, split evenly, or one per variant: [0.2, 0.1]
- *   GET  /api/v1/tenants/:tenant/experiments/:name      the status report (per variant, SRM, verdicts)
+ *   GET  /api/v1/tenants/:tenant/experiments/:name      the status report (per variant, SRM, verdicts) and `timeline`
  *   POST /api/v1/tenants/:tenant/experiments/:name/stop
  *   POST /api/v1/tenants/:tenant/experiments/:name/promote  {"variant": "B"}
  */
@@ -44,8 +44,9 @@ export function mountJsonApi(http: HttpServer, app: App, token: string | undefin
     });
     json(res, 201, { experiment });
   }));
+  // The report plus the chart's data: each variant's running mean reward and interval over time.
   http.route('GET', `${base}/experiments/:name`, guarded((_req, res, p) => {
-    json(res, 200, engine.status(p['tenant']!, p['name']!));
+    json(res, 200, { ...engine.status(p['tenant']!, p['name']!), timeline: engine.timeline(p['tenant']!, p['name']!) });
   }));
   http.route('POST', `${base}/experiments/:name/stop`, guarded((_req, res, p) => {
     json(res, 200, { experiment: engine.stop(p['tenant']!, p['name']!) });
