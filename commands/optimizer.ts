@@ -2,12 +2,12 @@ import { monitorRewards } from '../optimizer/monitor/index.js';
 import type { DeploymentRecord, Interval } from '../store/optimizer-records.js';
 import type { Command, CommandContext, CommandReply } from './command.js';
 import { describePolicy } from './abtest-spec.js';
+import { formatEstimate } from '../experiments/verdict.js';
 
 /** The span /optimizer status looks back over for trends and anomalies. */
 const MONITOR_WINDOW_MS = 30 * 86_400_000;
 
-const num = (x: number) => String(Number(x.toPrecision(3)));
-const interval = (i: Interval | null) => (i ? `${num(i.value)} [${num(i.lower)}, ${num(i.upper)}]` : '—');
+const interval = (i: Interval | null) => (i ? formatEstimate(i) : '—');
 const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 
 export const optimizerCommand: Command = {

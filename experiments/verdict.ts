@@ -31,6 +31,11 @@ export function formatAmount(x: number): string {
   return Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : String(Number(x.toPrecision(3)));
 }
 
+/** An estimate with its interval, as the optimizer reports them: `0.02 [-0.004, 0.044]`. */
+export function formatEstimate(e: { value: number; lower: number; upper: number }): string {
+  return `${formatAmount(e.value)} [${formatAmount(e.lower)}, ${formatAmount(e.upper)}]`;
+}
+
 /** Rounded to two significant digits: the estimate is rough and false precision would mislead. */
 export function formatRequests(n: number): string {
   if (n < 100) return String(Math.ceil(n));

@@ -7,6 +7,7 @@ import type { Logger } from '../../telemetry/index.js';
 import type { OptimizerMetrics } from '../../telemetry/optimizer-metrics.js';
 import { decideCanary, type CanaryRules } from './canary-decision.js';
 import type { Tuner } from './tune-types.js';
+import { formatEstimate } from '../../experiments/verdict.js';
 
 export interface AutoTunerSettings extends CanaryRules {
   enabled: boolean;
@@ -148,7 +149,8 @@ export class AutoTuner {
     Object.assign(run, { trials: outcome.trials, best: outcome.best, bestEstimate: outcome.bestEstimate, currentEstimate: outcome.currentEstimate, gain: outcome.gain });
     const running = engine.list(run.tenant).find((e) => e.status === 'running');
     if (outcome.gain.lower <= 0) {
-      Object.assign(run, { status: 'not-deployed', reason: `the best candidate's gain is not sure enough: ${fmt(outcome.gain.value)} [${fmt(outcome.gain.lower)}, ${fmt(outcome.gain.upper)}] at ${Math.round(settings.confidence * 100)} % confidence` });
+      const reason = `the best candidate's gain is not sure enough: ${formatEstimate(outcome.gain)} at ${Math.round(settings.confidence * 100)} % confidence`;
+      Object.assign(run, { status: 'not-deployed', reason });
     } else if (running) {
       Object.assign(run, { status: 'not-deployed', reason: `experiment ${running.name} is running in this community; the canary waits for it to end` });
     } else {
@@ -202,4 +204,3 @@ function currentOverrides(engine: ExperimentEngine, tenant: string): BanditOverr
   return policy?.kind === 'bandit' ? policy.overrides ?? {} : {};
 }
 
-const fmt = (x: number) => String(Number(x.toPrecision(3)));

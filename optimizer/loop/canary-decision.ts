@@ -1,4 +1,5 @@
 import type { ExperimentReport } from '../../experiments/experiment-report.js';
+import { formatAmount, formatEstimate } from '../../experiments/verdict.js';
 
 /**
  * What to do with a running canary, from its experiment's report. Symbols: c = control's mean
@@ -28,7 +29,6 @@ export interface CanaryRules {
 }
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
-const num = (x: number) => String(Number(x.toPrecision(3)));
 
 export function decideCanary(report: ExperimentReport, canaryVariant: string, ageMs: number, rules: CanaryRules): CanaryAction {
   const control = report.variants.find((v) => v.name === report.experiment.control)!;
@@ -41,18 +41,19 @@ export function decideCanary(report: ExperimentReport, canaryVariant: string, ag
       : { action: 'wait', reason: 'waiting for the first rewards of both groups' };
   }
   const d = verdict.primary;
+  const diff = formatEstimate({ value: d.estimate, lower: d.lower, upper: d.upper });
   const scale = Math.max(Math.abs(control.reward.mean), SCALE_FLOOR);
   const drop = -d.estimate / scale;
   if (verdict.verdict.decision === 'stopped') return { action: 'rollback', reason: `a guardrail stopped it: ${verdict.verdict.text}` };
   if (d.upper < 0) {
-    return { action: 'rollback', reason: `the canary is worse than control (reward ${num(canary.reward.mean)} vs ${num(control.reward.mean)}, difference ${num(d.estimate)} [${num(d.lower)}, ${num(d.upper)}])` };
+    return { action: 'rollback', reason: `the canary is worse than control (reward ${formatAmount(canary.reward.mean)} vs ${formatAmount(control.reward.mean)}, difference ${diff})` };
   }
   if (n >= rules.minSamples && drop > rules.tolerance) {
     return { action: 'rollback', reason: `the canary's reward is ${pct(drop)} below control's (tolerance ${pct(rules.tolerance)}) after ${n} requests` };
   }
   if (d.lower > 0) {
-    return { action: 'promote', reason: `the canary beats control by ${num(d.estimate)} [${num(d.lower)}, ${num(d.upper)}] over ${n} requests` };
+    return { action: 'promote', reason: `the canary beats control by ${diff} over ${n} requests` };
   }
   if (ageMs > rules.maxAgeMs) return { action: 'expire', reason: `no clear difference after ${n} requests; control stays` };
-  return { action: 'wait', reason: `${n} canary requests so far; difference ${num(d.estimate)} [${num(d.lower)}, ${num(d.upper)}]` };
+  return { action: 'wait', reason: `${n} canary requests so far; difference ${diff}` };
 }
