@@ -1,9 +1,7 @@
 import type { App } from '../bot/app.js';
-import { monitorRewards } from '../optimizer/monitor/index.js';
+import { monitorTenant } from '../optimizer/loop/tenant-monitor.js';
 import { json, type HttpServer } from '../telemetry/index.js';
 import { guard } from './http-guard.js';
-
-const MONITOR_WINDOW_MS = 30 * 86_400_000;
 
 /**
  * The optimizer over the JSON API (bearer API_TOKEN), what /optimizer shows and does:
@@ -18,15 +16,13 @@ export function mountOptimizerApi(http: HttpServer, app: App, token: string | un
   const store = app.store.optimizer;
   http.route('GET', base, guard(token, (_req, res, p) => {
     const tenant = p['tenant']!;
-    const now = app.clock.now();
-    const rewards = store.routingLogs(tenant, now - MONITOR_WINDOW_MS, 50_000).map((l) => ({ at: l.closedAt, reward: l.reward, arm: l.arm }));
     const canary = store.canaries().find((d) => d.tenant === tenant);
     json(res, 200, {
       tenant, running: app.optimizer.running,
       runs: store.recentRuns(tenant, 10).map(({ trials: _trials, ...run }) => run),
       deployments: store.recentDeployments(tenant, 10),
       canary: canary ? { ...canary, report: app.experiments.status(tenant, canary.experimentName) } : null,
-      monitor: monitorRewards(rewards, now),
+      monitor: monitorTenant(store, tenant, app.clock.now()),
     });
   }));
   http.route('GET', `${base}/runs/:id`, guard(token, (_req, res, p) => {

@@ -1,11 +1,8 @@
-import { monitorRewards } from '../optimizer/monitor/index.js';
+import { monitorTenant } from '../optimizer/loop/tenant-monitor.js';
 import type { DeploymentRecord, Interval } from '../store/optimizer-records.js';
 import type { Command, CommandContext, CommandReply } from './command.js';
 import { describePolicy } from './abtest-spec.js';
 import { formatEstimate } from '../experiments/verdict.js';
-
-/** The span /optimizer status looks back over for trends and anomalies. */
-const MONITOR_WINDOW_MS = 30 * 86_400_000;
 
 const interval = (i: Interval | null) => (i ? formatEstimate(i) : '—');
 const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
@@ -47,8 +44,7 @@ function status(ctx: CommandContext): CommandReply {
   const { store } = ctx.services;
   const runs = store.optimizer.recentRuns(ctx.tenant, 5);
   const deployments = store.optimizer.recentDeployments(ctx.tenant, 3);
-  const rewards = store.optimizer.routingLogs(ctx.tenant, ctx.now - MONITOR_WINDOW_MS, 50_000).map((l) => ({ at: l.closedAt, reward: l.reward, arm: l.arm }));
-  const report = monitorRewards(rewards, ctx.now);
+  const report = monitorTenant(store.optimizer, ctx.tenant, ctx.now);
   const lines = [
     ...deployments.map((d) => deploymentLine(d, ctx)),
     ...(runs.length ? [] : ['No optimizer runs yet in this community.']),
