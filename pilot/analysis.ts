@@ -1,3 +1,4 @@
+import { dot } from '../bandits/linalg.js';
 import { Sfc32 } from '../bandits/rng.js';
 import type { ChatTurn } from '../router/chat-turn.js';
 import type { PilotAnalysis, PilotRunRecord, PilotTopic, StoredChunk } from '../store/pilot-records.js';
@@ -44,7 +45,7 @@ export async function analyzeChunks(run: PilotRunRecord, chunks: readonly Stored
   clusters.assignments.forEach((cluster, row) => members[cluster]!.push(row));
   // Nearest the centroid first: the most typical passages stand for the topic.
   const central = members.map((rows, cluster) => rows
-    .map((row) => [row, dot(data, row * dims, clusters.centroids, cluster * dims, dims)] as const)
+    .map((row) => [row, dot(data.subarray(row * dims), clusters.centroids.subarray(cluster * dims), dims)] as const)
     .sort((a, b) => b[1] - a[1]).map(([row]) => chunks[row]!));
 
   const topics: PilotTopic[] = central.map((passages, id) => ({
@@ -65,12 +66,6 @@ export async function analyzeChunks(run: PilotRunRecord, chunks: readonly Stored
     chunks: chunks.length,
     topics,
   };
-}
-
-function dot(a: Float32Array, ao: number, b: Float32Array, bo: number, n: number): number {
-  let s = 0;
-  for (let i = 0; i < n; i++) s += a[ao + i]! * b[bo + i]!;
-  return s;
 }
 
 async function inBatches<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -93,7 +93,7 @@ export async function runPipeline(run: PilotRunRecord, request: IngestRequest, s
     embed: async () => {
       if (!switches.embed) return 'enable_embed=0';
       wholeTextChunks(store, rows, run);
-      const todo = store.chunksOf(rows).filter((c) => c.embedder !== deps.embedder.id || !c.vector);
+      const todo = store.unembeddedChunks(rows, deps.embedder.id);
       const vectors = await embedAll(todo.map((c) => c.text), deps, local);
       store.saveVectors(deps.embedder.id, todo.map((c, i) => ({ id: c.id, vector: vectors[i]! })));
       deps.onVectors(todo.map((c, i) => ({ ...c, embedder: deps.embedder.id, vector: vectors[i]! })));

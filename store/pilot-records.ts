@@ -75,6 +75,8 @@ export interface PilotStore {
   sourceTexts(rows: readonly number[]): Array<{ row: number; channel: string; text: string }>;
   /** Replaces the chunks of each source in one transaction; returns the chunk ids per source, in order. */
   replaceChunks(entries: ReadonlyArray<{ row: number; namespace: string; chunks: readonly Chunk[] }>): number[][];
+  /** Chunks of these sources without a vector from `embedder` (their `vector` is not read: null). */
+  unembeddedChunks(rows: readonly number[], embedder: string): StoredChunk[];
   /** Chunks of these sources, with vectors when present. */
   chunksOf(rows: readonly number[]): StoredChunk[];
   /** Stores vectors computed by `embedder` (one transaction). */

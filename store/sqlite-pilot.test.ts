@@ -42,6 +42,8 @@ describe('pilot store', () => {
     expect(store.pilot.chunksOf(rows).map((c) => [c.text, c.embedder, c.vector && Array.from(c.vector)])).toEqual([
       ['one', 'hashing-3', Array.from(vector)], ['two', null, null],
     ]);
+    expect(store.pilot.unembeddedChunks(rows, 'hashing-3').map((c) => [c.text, c.vector])).toEqual([['two', null]]);
+    expect(store.pilot.unembeddedChunks(rows, 'other').map((c) => c.text)).toEqual(['one', 'two']);
     store.pilot.replaceChunks([{ row: rows[0]!, namespace: 'g1:main:pilot:c1', chunks: [{ index: 0, text: 'whole', tokens: 1 }] }]);
     expect(store.pilot.chunksOf(rows).map((c) => c.text)).toEqual(['whole']);
   });

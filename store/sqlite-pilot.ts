@@ -79,6 +79,7 @@ export class SqlitePilot implements PilotStore {
   private readonly deleteChunks: Statement<[number]>;
   private readonly insertChunk: Statement<[Record<string, unknown>]>;
   private readonly chunksOfSource: Statement<[number], ChunkRow>;
+  private readonly unembeddedOfSource: Statement<[number, string], ChunkRow>;
   private readonly setVector: Statement<[string, Buffer, number]>;
   private readonly byPrefix: Statement<[Record<string, unknown>], ChunkRow>;
   private readonly byId: Statement<[number], ChunkRow>;
@@ -105,6 +106,12 @@ export class SqlitePilot implements PilotStore {
       'INSERT INTO pilot_chunks (source_row, idx, namespace, text, tokens) VALUES (@source_row, @idx, @namespace, @text, @tokens)',
     );
     this.chunksOfSource = db.prepare(`${CHUNK_SELECT} WHERE c.source_row = ? ORDER BY c.idx`);
+    // The blob is left unread: these chunks are about to get a new vector.
+    this.unembeddedOfSource = db.prepare(
+      `SELECT c.id, c.namespace, c.text, s.source_id, s.channel, s.url, c.embedder, NULL AS vector
+       FROM pilot_chunks c JOIN pilot_sources s ON s.id = c.source_row
+       WHERE c.source_row = ? AND (c.embedder IS NOT ? OR c.vector IS NULL) ORDER BY c.idx`,
+    );
     this.setVector = db.prepare('UPDATE pilot_chunks SET embedder = ?, vector = ? WHERE id = ?');
     // Prefix match on whole segments: 'g1:main:pilot' matches 'g1:main:pilot:c1', not 'g1:main:pilotx'.
     this.byPrefix = db.prepare(
@@ -171,6 +178,10 @@ export class SqlitePilot implements PilotStore {
 
   chunksOf(rows: readonly number[]): StoredChunk[] {
     return rows.flatMap((row) => this.chunksOfSource.all(row).map(chunkFromRow));
+  }
+
+  unembeddedChunks(rows: readonly number[], embedder: string): StoredChunk[] {
+    return rows.flatMap((row) => this.unembeddedOfSource.all(row, embedder).map(chunkFromRow));
   }
 
   saveVectors(embedder: string, vectors: ReadonlyArray<{ id: number; vector: Float32Array }>): void {
