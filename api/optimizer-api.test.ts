@@ -4,6 +4,7 @@ import { loadConfig } from '../config/index.js';
 import { simulatedArms } from '../router/build-arms.js';
 import { VirtualClock } from '../router/clock.js';
 import { createHttpServer, createLogger, createMetrics, type HttpServer } from '../telemetry/index.js';
+import { until } from '../test/until.js';
 import { mountOptimizerApi } from './optimizer-api.js';
 
 // Response bodies are read field by field below; their exact types are the API's contract, asserted by value.
@@ -46,7 +47,7 @@ describe('optimizer API', () => {
     const started = await call('POST', '/run');
     expect(started.status).toBe(202);
     const id = started.body['run'].id as string;
-    while (app!.optimizer.running) await new Promise((resolve) => setTimeout(resolve, 5));
+    await until(() => !app!.optimizer.running, 'the run to finish');
     const run = await call('GET', `/runs/${id}`);
     expect(run.body['run']).toMatchObject({ status: 'deployed', logs: 30, gain: { lower: 0.05 }, trials: [{ params: { epsilon: 0.2 } }] });
     const overview = await call('GET', '');

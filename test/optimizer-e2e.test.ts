@@ -13,6 +13,7 @@ import type { OptimizerRunRecord } from '../store/optimizer-records.js';
 import { createLogger, createMetrics } from '../telemetry/index.js';
 import { answered } from './answered.js';
 import { useTempDir } from './temp-dir.js';
+import { until } from './until.js';
 
 const tempDir = useTempDir();
 
@@ -48,14 +49,12 @@ function optimizer(app: App, subcommand: string, isAdmin = true): Promise<Comman
 
 const text = (reply: CommandReply) => renderReplyText(reply, { bold: (s) => s, code: (s) => s });
 
-async function finished(app: App, id: string): Promise<OptimizerRunRecord> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
+function finished(app: App, id: string): Promise<OptimizerRunRecord> {
+  const done = () => {
     const run = app.store.optimizer.run(id);
-    if (run && run.status !== 'running') return run;
-    if (Date.now() > deadline) throw new Error('the optimizer run did not finish');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+    return run && run.status !== 'running' ? run : undefined;
+  };
+  return until(done, 'the optimizer run to finish', 60_000);
 }
 
 describe('/optimizer end to end', () => {

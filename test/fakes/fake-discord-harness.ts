@@ -8,6 +8,9 @@ import { systemClock, type Clock } from '../../router/clock.js';
 import type { LanguageModel } from '../../router/providers/language-model.js';
 import { createHttpServer, createLogger, createMetrics } from '../../telemetry/index.js';
 import { APP_ID, FAKE_DISCORD_TOKEN, GUILD_ID, type ApiObject, type FakeDiscord } from './fake-discord.js';
+import { until } from '../until.js';
+
+export { until };
 
 /** Real time (answers stream on real timers), moved forward on demand to close feedback windows. */
 export class SkewedClock implements Clock {
@@ -74,16 +77,6 @@ export async function startDiscordBot(
   };
 }
 
-/** Polls until `probe` returns something truthy (returning it) or fails after `timeoutMs`. */
-export async function until<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** Waits long enough for the bot to have reacted to an event, for tests asserting that it did nothing. */
 export const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -9,6 +9,7 @@ import { createHttpServer, createLogger, createMetrics, type HttpServer } from '
 import { FAKE_SLACK_IDENTITY, startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { StreamingModel } from './fake-slack-model.js';
 import { SlackSender } from './fake-slack-signer.js';
+import { until } from '../until.js';
 
 export const SIGNING_SECRET = 'fake-signing-secret-0123456789';
 export const ADMIN_USER = 'U0ADMIN';
@@ -90,13 +91,7 @@ export async function startSlackRig(options: RigOptions): Promise<SlackRig> {
   };
 }
 
-/** Polls until `probe` returns something truthy; fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+/** `until` with the description first, as the Slack tests read. */
+export function waitFor<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 5000): Promise<T> {
+  return until(probe, what, timeoutMs);
 }
