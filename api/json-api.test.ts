@@ -1,28 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../bot/app.js';
-import { loadConfig } from '../config/index.js';
-import { simulatedArms } from '../router/build-arms.js';
-import { VirtualClock } from '../router/clock.js';
-import { createHttpServer, createLogger, createMetrics, type HttpServer } from '../telemetry/index.js';
+import { describe, expect, it } from 'vitest';
+import { TOKEN, useApiRig } from './api-test-rig.js';
 import { mountJsonApi } from './json-api.js';
 
-const TOKEN = 'api-token-for-tests-0123456789';
-let app: App | undefined;
-let http: HttpServer | undefined;
-afterEach(async () => {
-  await http?.close();
-  app?.close();
-});
+const rig = useApiRig();
 
-async function start(token: string | undefined) {
-  const clock = new VirtualClock();
-  const logger = createLogger({ level: 'silent', secrets: [] });
-  app = createApp(loadConfig({ env: { DATABASE_PATH: ':memory:', FEEDBACK_WINDOW_SECONDS: '60' } }), {
-    clock, logger, metrics: createMetrics({ collectDefault: false }), arms: simulatedArms({ seed: 2, clock }), policySeed: 2,
-  });
-  http = createHttpServer({ logger, metrics: app.metrics });
-  mountJsonApi(http, app, token);
-  const port = await http.listen(0, '127.0.0.1');
+async function start(token: string | null) {
+  const { app, clock, port } = await rig({ env: { FEEDBACK_WINDOW_SECONDS: '60' }, token, mount: mountJsonApi });
   const call = async (method: string, path: string, body?: unknown, auth = `Bearer ${TOKEN}`) => {
     const res = await fetch(`http://127.0.0.1:${port}/api/v1${path}`, {
       method, headers: { authorization: auth, 'content-type': 'application/json' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
@@ -34,10 +17,8 @@ async function start(token: string | undefined) {
 
 describe('JSON API', () => {
   it('is off without API_TOKEN and refuses a wrong or missing token', async () => {
-    const off = await start(undefined);
+    const off = await start(null);
     expect((await off.call('GET', '/tenants/t/experiments')).status).toBe(503);
-    await http!.close();
-    app!.close();
     const { call } = await start(TOKEN);
     expect((await call('GET', '/tenants/t/experiments', undefined, 'Bearer nope')).status).toBe(401);
     expect((await call('GET', '/tenants/t/experiments', undefined, '')).status).toBe(401);

@@ -1,42 +1,33 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../bot/app.js';
-import { loadConfig } from '../config/index.js';
-import { simulatedArms } from '../router/build-arms.js';
-import { VirtualClock } from '../router/clock.js';
-import { createHttpServer, createLogger, createMetrics, type HttpServer } from '../telemetry/index.js';
+import { describe, expect, it } from 'vitest';
+import type { App } from '../bot/app.js';
 import { until } from '../test/until.js';
+import { TOKEN, useApiRig } from './api-test-rig.js';
 import { mountOptimizerApi } from './optimizer-api.js';
 
 // Response bodies are read field by field below; their exact types are the API's contract, asserted by value.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
-const TOKEN = 'api-token-for-tests-0123456789';
+const rig = useApiRig();
 let app: App | undefined;
-let http: HttpServer | undefined;
-afterEach(async () => {
-  await http?.close();
-  app?.close();
-});
 
 async function start() {
-  const clock = new VirtualClock();
-  const logger = createLogger({ level: 'silent', secrets: [] });
-  app = createApp(loadConfig({ env: { DATABASE_PATH: ':memory:', FEEDBACK_WINDOW_SECONDS: '60', OPTIMIZER_MIN_REWARDS: '20' } }), {
-    clock, logger, metrics: createMetrics({ collectDefault: false }), arms: simulatedArms({ seed: 2, clock }), policySeed: 2,
-    tune: async () => ({
-      best: { epsilon: 0.2 }, bestEstimate: { value: 0.4, lower: 0.3, upper: 0.5 }, currentEstimate: { value: 0.2, lower: 0.1, upper: 0.3 },
-      gain: { value: 0.2, lower: 0.05, upper: 0.35 }, trials: [{ params: { epsilon: 0.2 }, value: 0.4, lower: 0.3, upper: 0.5 }],
-    }),
+  const started = await rig({
+    env: { FEEDBACK_WINDOW_SECONDS: '60', OPTIMIZER_MIN_REWARDS: '20' },
+    overrides: {
+      tune: async () => ({
+        best: { epsilon: 0.2 }, bestEstimate: { value: 0.4, lower: 0.3, upper: 0.5 }, currentEstimate: { value: 0.2, lower: 0.1, upper: 0.3 },
+        gain: { value: 0.2, lower: 0.05, upper: 0.35 }, trials: [{ params: { epsilon: 0.2 }, value: 0.4, lower: 0.3, upper: 0.5 }],
+      }),
+    },
+    mount: mountOptimizerApi,
   });
+  app = started.app;
   for (let i = 0; i < 30; i++) await app.router.route({ platform: 'console', tenant: 'g1', channel: 'c', user: `m${i}`, text: 'hello', history: [] });
-  clock.advance(61_000);
+  started.clock.advance(61_000);
   app.closer.closeDue();
-  http = createHttpServer({ logger, metrics: app.metrics });
-  mountOptimizerApi(http, app, TOKEN);
-  const port = await http.listen(0, '127.0.0.1');
   return async (method: string, path: string, auth = `Bearer ${TOKEN}`) => {
-    const res = await fetch(`http://127.0.0.1:${port}/api/v1/tenants/g1/optimizer${path}`, { method, headers: { authorization: auth } });
+    const res = await fetch(`http://127.0.0.1:${started.port}/api/v1/tenants/g1/optimizer${path}`, { method, headers: { authorization: auth } });
     return { status: res.status, body: (await res.json()) as Json };
   };
 }

@@ -1,31 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../bot/app.js';
-import { loadConfig } from '../config/index.js';
-import { simulatedArms } from '../router/build-arms.js';
-import { VirtualClock } from '../router/clock.js';
-import { createHttpServer, createLogger, createMetrics, type HttpServer } from '../telemetry/index.js';
+import { describe, expect, it } from 'vitest';
+import type { App } from '../bot/app.js';
+import { TOKEN, useApiRig } from './api-test-rig.js';
 import { mountPilotApi } from './pilot-api.js';
 
-const TOKEN = 'api-token-for-tests-0123456789';
+const rig = useApiRig();
 let app: App | undefined;
-let http: HttpServer | undefined;
-afterEach(async () => {
-  await http?.close();
-  await app?.pilot.close();
-  app?.close();
-});
 
 async function start(token: string | null = TOKEN) {
-  const clock = new VirtualClock();
-  const logger = createLogger({ level: 'silent', secrets: [] });
-  app = createApp(loadConfig({ env: { DATABASE_PATH: ':memory:', PILOT_WORKERS: '0' } }), {
-    clock, logger, metrics: createMetrics({ collectDefault: false }), arms: simulatedArms({ seed: 2, clock }), policySeed: 2,
-  });
-  http = createHttpServer({ logger, metrics: app.metrics });
-  mountPilotApi(http, app, token ?? undefined);
-  const port = await http.listen(0, '127.0.0.1');
+  const started = await rig({ env: { PILOT_WORKERS: '0' }, token, mount: mountPilotApi });
+  app = started.app;
   return async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+    const res = await fetch(`http://127.0.0.1:${started.port}${path}`, {
       method,
       headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', ...headers },
       ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
@@ -109,9 +94,6 @@ describe('pilot API', () => {
     release();
     await app!.pilot.wait(String(first.body.run!['id']));
     expect((await call('GET', '/pilot/runs/x', undefined, { authorization: 'Bearer wrong' })).status).toBe(401);
-    await http!.close();
-    await app!.pilot.close();
-    app!.close();
     const off = await start(null);
     expect((await off('GET', '/pilot/runs/x')).status).toBe(503);
   });
