@@ -1,6 +1,6 @@
 import type { App } from '../bot/app.js';
 import { parseSince } from '../commands/pilot.js';
-import type { IngestRequest } from '../pilot/ingest.js';
+import { checkUploadName, type IngestRequest } from '../pilot/ingest.js';
 import { runToJson } from '../pilot/run-json.js';
 import { json, type HttpServer } from '../telemetry/index.js';
 import { guard, HttpError, readBody, readJson } from './http-guard.js';
@@ -43,7 +43,7 @@ export function mountPilotApi(http: HttpServer, app: App, token: string | undefi
     }
     const steps = { segment: flag(url, 'enable_segment', true), embed: flag(url, 'enable_embed', true), analysis: flag(url, 'enable_analysis', true) };
     const wait = flag(url, 'wait', false);
-    for (const file of ingest.files ?? []) checkFileName(file.name);
+    for (const file of ingest.files ?? []) checkUploadName(file.name);
     let run;
     try {
       run = app.pilot.start({ tenant, ...(workspace ? { workspace } : {}), ...ingest, requestedBy: 'api', steps });
@@ -58,10 +58,6 @@ export function mountPilotApi(http: HttpServer, app: App, token: string | undefi
     if (!run) return json(res, 404, { error: `no pilot run ${params['id']}` });
     json(res, 200, { run: runToJson(run) });
   }));
-}
-
-function checkFileName(name: string): void {
-  if (!/\.(txt|md|markdown)$/i.test(name)) throw new Error(`${name}: only .txt and .md files can be ingested`);
 }
 
 function ingestFromJson(body: Record<string, unknown>, app: App): IngestRequest {

@@ -17,6 +17,11 @@ export const UPLOAD_CHANNEL = 'uploads';
 /** The largest text one source may hold; a bigger upload is refused rather than cut silently. */
 export const MAX_SOURCE_CHARS = 2_000_000;
 
+/** Uploads must be text or markdown; the API checks before starting a run, ingest again for any caller. */
+export function checkUploadName(name: string): void {
+  if (!/\.(txt|md|markdown)$/i.test(name)) throw new Error(`${name}: only .txt and .md files can be ingested`);
+}
+
 function digest(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 24);
 }
@@ -47,7 +52,7 @@ export async function ingest(
     });
   }
   for (const file of request.files ?? []) {
-    if (!/\.(txt|md|markdown)$/i.test(file.name)) throw new Error(`${file.name}: only .txt and .md files can be ingested`);
+    checkUploadName(file.name);
     if (file.content.length > MAX_SOURCE_CHARS) throw new Error(`${file.name} is ${file.content.length} characters; the limit is ${MAX_SOURCE_CHARS}`);
     if (!file.content.trim()) continue;
     out.push({
